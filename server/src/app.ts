@@ -1,0 +1,204 @@
+// Builds the Fastify app: platform hooks (request ids, sessions, permissions, CSRF, security
+// headers, errors) and the domain modules. Tests build it and call app.inject().
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.ts';
+import type { Config } from './platform/config.ts';
+import { AppError, errorBody, isAppError } from './platform/errors.ts';
+import { bilingualValidatorCompiler } from './platform/validation.ts';
+import { roleHas, type Permission } from './platform/permissions.ts';
+import type { Actor, RequestContext } from './platform/context.ts';
+import { isDbUnavailable } from './platform/db-errors.ts';
+import { securityHeaders } from './platform/security-headers.ts';
+import { createServices, type Services } from './services.ts';
+import { SESSION_COOKIE } from './modules/accounts/accounts.service.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { companiesRoutes } from './modules/companies/companies.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route: who may call it (deny by default). */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    ctx: RequestContext;
+  }
+  interface FastifyInstance {
+    services: Services;
+    database: Database;
+    routeInventory: { method: string; url: string; permission: Permission }[];
+  }
+}
+
+export type AppOptions = { config: Config; database: Database; logger?: boolean | object };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(bilingualValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(database, config);
+  app.decorate('services', services);
+  app.decorate('database', database);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  // Deny by default: a route without a declared permission cannot be registered.
+  const inventory: { method: string; url: string; permission: Permission }[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json' || !route.url.startsWith('/api')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    for (const m of [route.method].flat()) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, permission });
+  });
+  app.decorate('routeInventory', inventory);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'koryu API',
+        version: '0.1.0',
+        description: '官民人事交流・国際機関派遣の業務システム koryu の API / API of koryu, the personnel-exchange platform',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip };
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await services.accounts.resolveSession(token);
+    if (!resolved) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    req.actor = resolved.actor;
+    req.sessionId = resolved.sessionId;
+    req.csrfToken = resolved.csrfToken;
+    req.ctx = { actor: resolved.actor, requestId: req.id, ip: req.ip };
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (!req.routeOptions.url?.startsWith('/api/') || req.routeOptions.url.startsWith('/api/docs')) return;
+    if (req.routeOptions.url === '/api/openapi.json') return;
+    if (!permission) throw new AppError('forbidden');
+    if (UNSAFE.has(req.method)) checkCsrf(req);
+    if (permission === 'public') return;
+    if (!req.actor) throw new AppError('unauthenticated');
+    if (!roleHas(req.actor.role, permission)) throw new AppError('forbidden');
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    securityHeaders(reply, req.protocol === 'https');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: appErr.code }, 'request refused');
+    void reply.status(appErr.status).header('cache-control', 'no-store').send(errorBody(appErr, req.id));
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(accountsRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(companiesRoutes);
+  await app.register(auditRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(peopleRoutes);
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !fs.existsSync(indexHtml) || req.method !== 'GET') {
+      void reply.status(404).send(errorBody(new AppError('not_found'), req.id));
+      return;
+    }
+    // The web app routes on the client: every other GET gets the app shell.
+    void reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+  });
+
+  return app;
+}
+
+function checkCsrf(req: FastifyRequest): void {
+  // Cross-site form posts cannot set a JSON content type or custom header; a foreign Origin is refused.
+  const origin = req.headers.origin;
+  if (origin) {
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== host) throw new AppError('csrf_failed');
+  }
+  if (req.sessionId) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== req.csrfToken) throw new AppError('csrf_failed');
+  }
+}
+
+function toAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  const e = err as { code?: string; statusCode?: number; validation?: unknown };
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type');
+  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError('bad_json');
+  if (err instanceof SyntaxError && e?.statusCode === 400) return new AppError('bad_json');
+  if (e?.validation) return new AppError('validation_failed');
+  if (isDbUnavailable(err)) return new AppError('db_unavailable');
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.statusCode === 404) return new AppError('not_found');
+    if (e.statusCode === 413) return new AppError('payload_too_large');
+    if (e.statusCode === 415) return new AppError('unsupported_media_type');
+    return new AppError('validation_failed');
+  }
+  return new AppError('internal');
+}

@@ -1,0 +1,62 @@
+// `koryu demo load` and `koryu start --demo`: deterministic data from the generator plus one
+// login per role. The generator lives in bench/generator (it also makes the national dataset).
+import { asc, count, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { accounts, companies, organisations, people } from '../db/schema.ts';
+import { createServices } from '../services.ts';
+import { loadConfig } from '../platform/config.ts';
+import { systemContext } from '../platform/context.ts';
+import { loadScale } from '../../../bench/generator/load.ts';
+import type { Role } from '../platform/context.ts';
+
+export const demoLogins = {
+  password: 'koryu-demo-2026',
+  accounts: [
+    { role: 'npa', email: 'npa@demo.koryu.jp', displayName: '人事院 企画課 担当者', org: '人事院' },
+    { role: 'center', email: 'center@demo.koryu.jp', displayName: '官民人材交流センター 担当者', org: '内閣府' },
+    { role: 'ministry_hr', email: 'meti-hr@demo.koryu.jp', displayName: '経済産業省 秘書課 人事担当', org: '経済産業省' },
+    { role: 'company_hr', email: 'company-hr@demo.koryu.jp', displayName: '企業 人事部 担当者', org: null },
+    { role: 'participant', email: 'participant@demo.koryu.jp', displayName: '交流派遣 経験者', org: '経済産業省' },
+  ] as { role: Role; email: string; displayName: string; org: string | null }[],
+};
+
+export async function loadDemo(
+  database: Database,
+  opts: { scale: 'demo' | 'national'; seed: number; ifEmpty: boolean },
+): Promise<{ loaded: boolean; counts: Record<string, number> }> {
+  const { db } = database;
+  const existing = Number((await db.select({ n: count() }).from(companies))[0]?.n ?? 0);
+  let counts: Record<string, number> = {};
+  if (existing === 0) {
+    counts = await loadScale(database, { scale: opts.scale, seed: opts.seed });
+  } else if (!opts.ifEmpty) {
+    throw new Error(`the database already holds ${existing} companies: demo data is loaded only into an empty database`);
+  }
+  const services = createServices(database, loadConfig());
+  const ctx = { ...systemContext('demo-load'), ip: 'cli' };
+  let created = 0;
+  for (const a of demoLogins.accounts) {
+    const has = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, a.email)).limit(1);
+    if (has.length) continue;
+    const org = a.org ? (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameJa, a.org)).limit(1))[0] : undefined;
+    const company = a.role === 'company_hr' ? (await db.select({ id: companies.id }).from(companies).where(eq(companies.status, 'active')).orderBy(asc(companies.id)).limit(1))[0] : undefined;
+    const person =
+      a.role === 'participant' && org
+        ? (await db.select({ id: people.id }).from(people).where(eq(people.organisationId, org.id)).orderBy(asc(people.id)).limit(1))[0]
+        : undefined;
+    await services.accounts.createAccount(
+      {
+        email: a.email,
+        displayName: a.displayName,
+        password: demoLogins.password,
+        role: a.role,
+        organisationId: a.role === 'participant' || a.role === 'company_hr' ? null : (org?.id ?? null),
+        companyId: company?.id ?? null,
+        personId: person?.id ?? null,
+      },
+      ctx,
+    );
+    created++;
+  }
+  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created } };
+}

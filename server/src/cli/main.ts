@@ -1,0 +1,214 @@
+// The `koryu` command line. Run `koryu help` for the list.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf, type Database } from '../db/client.ts';
+import { tableOrder } from '../db/schema.ts';
+import { loadConfig } from '../platform/config.ts';
+import { systemContext, type RequestContext } from '../platform/context.ts';
+import { verifyAudit, writeAudit } from '../platform/audit.ts';
+import { inTransaction } from '../db/tx.ts';
+import { backup, restore } from '../platform/backup/backup.ts';
+import { importCompanies, ImportRejected } from '../modules/companies/companies.import.ts';
+import { startServer } from '../main.ts';
+import { loadDemo, demoLogins } from './demo.ts';
+import { progressBar } from './progress.ts';
+
+const HELP = `koryu — 官民人事交流・国際機関派遣の業務システム / personnel-exchange platform
+
+Usage: koryu <command> [options]
+
+  start [--demo]                 migrate and serve (PORT, default 3000); --demo loads demo data if empty
+  db migrate                     apply pending migrations
+  demo load [--scale demo|national] [--seed N]
+                                 generate deterministic demo (or national-scale) data and demo logins
+  import companies FILE          import companies from .csv or .xlsx (all-or-nothing, row report)
+  export TABLE [--format csv|json] [--out FILE]
+                                 export a table (${['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'].join(', ')})
+  backup FILE                    write every table to FILE (gzip'd JSON lines, one consistent snapshot)
+  restore FILE                   replace every table with FILE's contents (one transaction)
+  audit verify                   check the audit trail's hash chain
+
+Database: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PGlite in
+KORYU_DATA_DIR (default ./data).`;
+
+const exportable = ['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'] as const;
+const personalTables = new Set(['people', 'post_assignments', 'audit_log']);
+
+async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const cliContext = (): RequestContext => ({ ...systemContext(`cli-${process.pid}-${Date.now()}`), ip: 'cli' });
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+
+    case 'start': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } }, allowPositionals: false });
+      const config = loadConfig();
+      await startServer(config, {
+        onReady: async ({ url, database }) => {
+          if (values.demo) {
+            const result = await loadDemo(database, { scale: 'demo', seed: 42, ifEmpty: true });
+            if (result.loaded) console.log(`demo data loaded: ${JSON.stringify(result.counts)}`);
+          }
+          console.log(`\nkoryu is running at ${url}  (${database.describe})`);
+          if (values.demo) {
+            console.log('\nDemo logins (password for all: ' + demoLogins.password + '):');
+            for (const l of demoLogins.accounts) console.log(`  ${l.role.padEnd(12)} ${l.email}`);
+          }
+          console.log('\nPress Ctrl+C to stop.');
+        },
+      });
+      return -1; // keep running
+    }
+
+    case 'db':
+      if (sub !== 'migrate') break;
+      await withDb(async (d) => {
+        const r = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+        console.log(`migrations applied: ${r[0]?.n ?? 0} (${d.describe})`);
+      });
+      return 0;
+
+    case 'demo': {
+      if (sub !== 'load') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '42' } },
+      });
+      const scale = values.scale === 'national' ? 'national' : 'demo';
+      await withDb(async (d) => {
+        const r = await loadDemo(d, { scale, seed: Number(values.seed), ifEmpty: false });
+        console.log(`loaded (${scale}, seed ${values.seed}): ${JSON.stringify(r.counts)}`);
+        console.log(`demo logins (password ${demoLogins.password}): ${demoLogins.accounts.map((a) => a.email).join(', ')}`);
+      });
+      return 0;
+    }
+
+    case 'import': {
+      if (sub !== 'companies' || !rest[0]) break;
+      const file = path.resolve(rest[0]);
+      if (!fs.existsSync(file)) {
+        console.error(`ファイルがありません / no such file: ${file}`);
+        return 2;
+      }
+      return withDb(async (d) => {
+        const bars = { read: progressBar('読込 read    '), validate: progressBar('検証 validate'), write: progressBar('書込 write   ') };
+        let phase: keyof typeof bars | null = null;
+        try {
+          const r = await importCompanies(d, file, cliContext(), (p, done, total) => {
+            if (phase && phase !== p) bars[phase].done();
+            phase = p;
+            bars[p].update(done, total);
+          });
+          if (phase) bars[phase].done();
+          console.log(`取込完了 imported: ${r.rows} rows (${r.inserted} new, ${r.updated} updated)`);
+          return 0;
+        } catch (err) {
+          if (phase) bars[phase].done();
+          if (err instanceof ImportRejected) {
+            console.error(`${err.messages.ja}\n${err.messages.en}\n`);
+            console.error('row\tcolumn\tcode\treason (ja)\treason (en)');
+            for (const e of err.rowErrors) console.error(`${e.row}\t${e.column}\t${e.code}\t${e.message.ja}\t${e.message.en}`);
+            console.error(`\n${err.rowErrors.length} error(s); nothing was written.`);
+            return 1;
+          }
+          throw err;
+        }
+      });
+    }
+
+    case 'export': {
+      const table = sub as (typeof exportable)[number] | undefined;
+      if (!table || !exportable.includes(table)) break;
+      const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' } } });
+      return withDb(async (d) => {
+        const rows = rowsOf<Record<string, unknown>>(
+          await d.db.execute(sql`select row_to_json(x) as r from ${sql.identifier(table)} x order by 1`),
+        ).map((x) => (typeof x.r === 'string' ? JSON.parse(x.r) : x.r) as Record<string, unknown>);
+        const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
+        if (values.format === 'json') {
+          out.write(`${JSON.stringify(rows, null, 1)}\n`);
+        } else {
+          const cols = rows[0] ? Object.keys(rows[0]) : [];
+          out.write(`\uFEFF${cols.join(',')}\n`);
+          for (const r of rows) out.write(`${cols.map((c) => csvCell(r[c])).join(',')}\n`);
+        }
+        if (values.out) await new Promise((r) => (out as fs.WriteStream).end(r));
+        if (personalTables.has(table)) {
+          await inTransaction(d.db, (tx) =>
+            writeAudit(tx, cliContext(), { action: `${table}.export`, recordType: table, after: { rows: rows.length, format: values.format, out: values.out ?? 'stdout' } }),
+          );
+        }
+        if (values.out) console.error(`exported ${rows.length} rows to ${values.out}`);
+        return 0;
+      });
+    }
+
+    case 'backup':
+    case 'restore': {
+      if (!sub) break;
+      const file = path.resolve(sub);
+      return withDb(async (d) => {
+        const bar = progressBar(cmd === 'backup' ? 'backup ' : 'restore');
+        const counts = cmd === 'backup' ? await backup(d, file, (_t, n) => bar.update(n, n)) : await restore(d, file, (_t, n) => bar.update(n, n));
+        bar.done();
+        if (cmd === 'restore') {
+          await inTransaction(d.db, (tx) => writeAudit(tx, cliContext(), { action: 'database.restore', recordType: 'database', after: { file: path.basename(file), counts } }));
+        }
+        console.log(`${cmd} ${file}: ${tableOrder.map((t) => `${t}=${counts[t] ?? 0}`).join(' ')}`);
+        return 0;
+      });
+    }
+
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDb(async (d) => {
+        const r = await verifyAudit(d.db);
+        if (r.ok) {
+          console.log(`監査証跡は正常です / audit trail intact: ${r.rows} rows, head ${r.head.slice(0, 16)}…`);
+          return 0;
+        }
+        console.error(`監査証跡の改ざんを検出 / audit trail BROKEN at id ${r.brokenAtId} (${r.reason}) after ${r.rows} good rows`);
+        return 1;
+      });
+  }
+  console.error(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain || process.env.KORYU_CLI === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+// Reads config, opens the database, migrates, listens; shuts down gracefully on SIGTERM/SIGINT.
+import { buildApp } from './app.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { loadConfig, type Config } from './platform/config.ts';
+
+export type Running = { url: string; close: () => Promise<void>; database: Database };
+
+export async function startServer(config: Config = loadConfig(), opts: { onReady?: (r: Running) => Promise<void> | void } = {}): Promise<Running> {
+  const t0 = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${config.port}`;
+  app.log.info({ database: database.describe, startupMs: Math.round(performance.now() - t0) }, 'koryu listening');
+
+  // Expired sessions and old login attempts are pruned in the background.
+  const prune = setInterval(() => void app.services.accounts.pruneExpired().catch(() => {}), 10 * 60_000);
+  prune.unref();
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(prune);
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await database.close();
+    })());
+  const running = { url, close, database };
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(sig, () => {
+      app.log.info({ signal: sig }, 'shutting down: finishing in-flight requests');
+      void close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  await opts.onReady?.(running);
+  return running;
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  startServer().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

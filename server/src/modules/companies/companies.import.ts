@@ -1,0 +1,240 @@
+// Bulk import of companies from CSV or xlsx (`koryu import companies FILE`). All-or-nothing:
+// every row is validated first and every bad row reported (row, column, reason in ja/en);
+// nothing is written unless all rows are good. Existing 法人番号 are updated, new ones inserted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/tx.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, type Messages } from '../../platform/errors.ts';
+import { issuesOf } from '../../platform/validation.ts';
+import { companyInputSchema, type CompanyInput } from '../../../../common/src/schemas/companies.schema.ts';
+import { companiesRepository as repo, type NewCompany } from './companies.repository.ts';
+import { checkReferences, toRow } from './companies.service.ts';
+
+// Accepted headers (Japanese or English) → field.
+const headerMap: Record<string, keyof CompanyInput> = {
+  法人番号: 'corporateNumber',
+  corporate_number: 'corporateNumber',
+  corporatenumber: 'corporateNumber',
+  名称: 'name',
+  法人名: 'name',
+  商号又は名称: 'name',
+  name: 'name',
+  フリガナ: 'nameKana',
+  ふりがな: 'nameKana',
+  name_kana: 'nameKana',
+  法人種別: 'legalTypeCode',
+  法人の種類: 'legalTypeCode',
+  legal_type: 'legalTypeCode',
+  資本金: 'capitalYen',
+  'capital_yen': 'capitalYen',
+  従業員数: 'employees',
+  employees: 'employees',
+  業種: 'industryCode',
+  industry: 'industryCode',
+  都道府県: 'prefectureCode',
+  prefecture: 'prefectureCode',
+  所在地: 'address',
+  address: 'address',
+  親会社法人番号: 'parentCorporateNumber',
+  parent_corporate_number: 'parentCorporateNumber',
+};
+const numericFields = new Set<keyof CompanyInput>(['capitalYen', 'employees']);
+
+export type RowError = { row: number; column: string; code: string; message: Messages };
+export type ImportResult = { rows: number; inserted: number; updated: number };
+export type ImportProgress = (phase: 'read' | 'validate' | 'write', done: number, total: number) => void;
+
+export class ImportRejected extends AppError {
+  readonly rowErrors: RowError[];
+  constructor(rowErrors: RowError[]) {
+    super('import_rejected', { details: { errors: rowErrors.length } });
+    this.rowErrors = rowErrors;
+  }
+}
+
+/** Reads a CSV (UTF-8, BOM tolerated) or xlsx file into header-keyed string records. */
+export async function readTable(file: string): Promise<{ headers: string[]; records: string[][] }> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    if (!ws) return { headers: [], records: [] };
+    const all: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      const values: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const v = row.getCell(c).value;
+        values.push(v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v));
+      }
+      all.push(values);
+    });
+    return { headers: all[0] ?? [], records: all.slice(1) };
+  }
+  if (ext !== '.csv' && ext !== '.txt') throw new Error(`unsupported file type ${ext}: use .csv or .xlsx`);
+  const records: string[][] = [];
+  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  for await (const r of parser) records.push(r as string[]);
+  return { headers: records[0] ?? [], records: records.slice(1) };
+}
+
+type Validated = { line: number; input: CompanyInput };
+
+/** Pure: turns records into inputs or row errors. Line numbers count the header as line 1. */
+export function validateRecords(
+  headers: string[],
+  records: string[][],
+  ref: Parameters<typeof checkReferences>[1],
+  onProgress?: (done: number) => void,
+): { ok: Validated[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const fields = headers.map((h) => headerMap[h.normalize('NFKC').trim().toLowerCase()] ?? headerMap[h.trim()]);
+  for (const required of ['corporateNumber', 'name', 'legalTypeCode'] as const) {
+    if (!fields.includes(required)) {
+      errors.push({
+        row: 1,
+        column: required,
+        code: 'header.missing',
+        message: { ja: `見出し行に必須の列「${required}」がありません。`, en: `The header row lacks the required column "${required}".` },
+      });
+    }
+  }
+  headers.forEach((h, i) => {
+    if (!fields[i] && h.trim()) {
+      errors.push({ row: 1, column: h, code: 'header.unknown', message: { ja: `不明な列「${h}」です。`, en: `Unknown column "${h}".` } });
+    }
+  });
+  if (errors.length) return { ok: [], errors };
+
+  const ok: Validated[] = [];
+  const seen = new Map<string, number>();
+  const typeByLabel = new Map<string, string>();
+  for (const t of ref.types) {
+    typeByLabel.set(t.code, t.code);
+    typeByLabel.set(t.nameJa, t.code);
+  }
+  const industryByLabel = new Map<string, string>();
+  for (const i of ref.industries) {
+    industryByLabel.set(i.code, i.code);
+    industryByLabel.set(i.nameJa, i.code);
+  }
+  const prefByLabel = new Map<string, string>();
+  for (const p of ref.prefectures) {
+    prefByLabel.set(p.code, p.code);
+    prefByLabel.set(String(Number(p.code)), p.code);
+    prefByLabel.set(p.nameJa, p.code);
+  }
+
+  records.forEach((rec, idx) => {
+    const line = idx + 2;
+    const raw: Record<string, unknown> = {};
+    fields.forEach((f, i) => {
+      if (!f) return;
+      const v = (rec[i] ?? '').normalize('NFKC').trim();
+      if (v === '') return;
+      if (numericFields.has(f)) raw[f] = /^-?[0-9,]+$/.test(v) ? Number(v.replace(/,/g, '')) : v;
+      else if (f === 'legalTypeCode') raw[f] = typeByLabel.get(v) ?? v;
+      else if (f === 'industryCode') raw[f] = industryByLabel.get(v) ?? v;
+      else if (f === 'prefectureCode') raw[f] = prefByLabel.get(v) ?? v;
+      else raw[f] = v;
+    });
+    const parsed = companyInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const i of issuesOf(companyInputSchema, raw, parsed.error.issues)) {
+        errors.push({ row: line, column: i.path || '(row)', code: i.code, message: i.message });
+      }
+      return;
+    }
+    const refIssues = checkReferences(parsed.data, ref);
+    for (const i of refIssues) errors.push({ row: line, column: i.path, code: i.code, message: i.message });
+    const dup = seen.get(parsed.data.corporateNumber);
+    if (dup !== undefined) {
+      errors.push({
+        row: line,
+        column: 'corporateNumber',
+        code: 'corporate_number.duplicate_in_file',
+        message: { ja: `法人番号が${dup}行目と重複しています。`, en: `The corporate number repeats line ${dup}.` },
+      });
+      return;
+    }
+    seen.set(parsed.data.corporateNumber, line);
+    if (refIssues.length === 0) ok.push({ line, input: parsed.data });
+    if (onProgress && idx % 1000 === 0) onProgress(idx);
+  });
+  return { ok, errors };
+}
+
+const WRITE_BATCH = 1000;
+
+export async function importCompanies(
+  database: Database,
+  file: string,
+  ctx: RequestContext,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  const { db } = database;
+  const { headers, records } = await readTable(file);
+  onProgress?.('read', records.length, records.length);
+  const ref = await repo.referenceCodes(db);
+  const { ok, errors } = validateRecords(headers, records, ref, (d) => onProgress?.('validate', d, records.length));
+  onProgress?.('validate', records.length, records.length);
+  if (errors.length) throw new ImportRejected(errors);
+
+  return inTransaction(db, async (tx) => {
+    const inFile = new Set(ok.map((v) => v.input.corporateNumber));
+    const parentNumbers = [...new Set(ok.map((v) => v.input.parentCorporateNumber).filter((p): p is string => !!p))];
+    const existingParents = new Map((await repo.findByCorporateNumbers(tx, parentNumbers)).map((c) => [c.corporateNumber, c.id]));
+    const parentErrors: RowError[] = ok
+      .filter((v) => v.input.parentCorporateNumber && !inFile.has(v.input.parentCorporateNumber) && !existingParents.has(v.input.parentCorporateNumber))
+      .map((v) => ({
+        row: v.line,
+        column: 'parentCorporateNumber',
+        code: 'company.parent_unknown',
+        message: { ja: '親会社の法人番号が登録されておらず、このファイルにもありません。', en: 'The parent’s corporate number is neither registered nor in this file.' },
+      }));
+    if (parentErrors.length) throw new ImportRejected(parentErrors);
+
+    let inserted = 0;
+    let updated = 0;
+    const idByNumber = new Map(existingParents);
+    for (let i = 0; i < ok.length; i += WRITE_BATCH) {
+      const batch = ok.slice(i, i + WRITE_BATCH);
+      const existing = new Map((await repo.findByCorporateNumbers(tx, batch.map((b) => b.input.corporateNumber))).map((c) => [c.corporateNumber, c.id]));
+      const fresh: NewCompany[] = [];
+      const changedIds: number[] = [];
+      for (const { input } of batch) {
+        const values = toRow(input);
+        const id = existing.get(input.corporateNumber);
+        if (id !== undefined) {
+          await repo.update(tx, id, values);
+          idByNumber.set(input.corporateNumber, id);
+          changedIds.push(id);
+          updated++;
+        } else {
+          fresh.push({ ...(values as NewCompany), corporateNumber: input.corporateNumber, status: 'active' });
+        }
+      }
+      const created = await repo.insertMany(tx, fresh);
+      for (const c of created) idByNumber.set(c.corporateNumber, c.id);
+      inserted += created.length;
+      await writeAudit(tx, ctx, {
+        action: 'company.import',
+        recordType: 'company',
+        after: { file: path.basename(file), lines: [batch[0]!.line, batch[batch.length - 1]!.line], inserted: created.map((c) => c.id), updated: changedIds },
+      });
+      onProgress?.('write', Math.min(i + WRITE_BATCH, ok.length), ok.length);
+    }
+    for (const { input } of ok) {
+      if (!input.parentCorporateNumber) continue;
+      const id = idByNumber.get(input.corporateNumber)!;
+      const parentId = idByNumber.get(input.parentCorporateNumber)!;
+      if (parentId !== id) await repo.update(tx, id, { parentId });
+    }
+    return { rows: ok.length, inserted, updated };
+  });
+}

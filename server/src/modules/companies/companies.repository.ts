@@ -1,0 +1,152 @@
+// The only SQL for companies and their divisions.
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Executor } from '../../db/client.ts';
+import { companies, companyDivisions, industries, legalEntityTypes, prefectures } from '../../db/schema.ts';
+
+export type CompanyRow = typeof companies.$inferSelect;
+export type NewCompany = typeof companies.$inferInsert;
+
+export type CompanyFilter = {
+  text?: string | undefined; // normalised search text
+  corporateNumber?: string | undefined;
+  industry?: string | undefined;
+  legalType?: string | undefined;
+  prefecture?: string | undefined;
+  size?: { minCapital?: number; minEmployees?: number; maxEmployees?: number; notLarge?: { capital: number; employees: number } } | undefined;
+  statuses: string[];
+  onlyId?: number | undefined;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function whereOf(f: CompanyFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [inArray(companies.status, f.statuses)];
+  if (f.onlyId !== undefined) conds.push(eq(companies.id, f.onlyId));
+  if (f.corporateNumber) conds.push(eq(companies.corporateNumber, f.corporateNumber));
+  if (f.text) {
+    const pattern = `%${escapeLike(f.text)}%`;
+    conds.push(or(ilike(companies.nameNormalized, pattern), ilike(companies.nameKanaNormalized, pattern)));
+  }
+  if (f.industry) conds.push(eq(companies.industryCode, f.industry));
+  if (f.legalType) conds.push(eq(companies.legalTypeCode, f.legalType));
+  if (f.prefecture) conds.push(eq(companies.prefectureCode, f.prefecture));
+  if (f.size?.minCapital !== undefined) conds.push(sql`${companies.capitalYen} >= ${f.size.minCapital}`);
+  if (f.size?.minEmployees !== undefined) conds.push(sql`${companies.employees} >= ${f.size.minEmployees}`);
+  if (f.size?.maxEmployees !== undefined) conds.push(sql`${companies.employees} < ${f.size.maxEmployees}`);
+  if (f.size?.notLarge) {
+    conds.push(
+      sql`not (coalesce(${companies.capitalYen}, 0) >= ${f.size.notLarge.capital} and coalesce(${companies.employees}, 0) >= ${f.size.notLarge.employees})`,
+    );
+  }
+  return and(...conds);
+}
+
+export const summaryColumns = {
+  id: companies.id,
+  corporateNumber: companies.corporateNumber,
+  name: companies.name,
+  nameKana: companies.nameKana,
+  legalTypeCode: companies.legalTypeCode,
+  industryCode: companies.industryCode,
+  prefectureCode: companies.prefectureCode,
+  capitalYen: companies.capitalYen,
+  employees: companies.employees,
+  status: companies.status,
+};
+
+export const companiesRepository = {
+  /** One page plus a total counted up to `countCap` (counting a million matches is not worth it). */
+  async search(db: Executor, f: CompanyFilter, page: number, pageSize: number, countCap: number) {
+    const where = whereOf(f);
+    const [items, counted] = await Promise.all([
+      db
+        .select(summaryColumns)
+        .from(companies)
+        .where(where)
+        .orderBy(asc(companies.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      db.execute(
+        sql`select count(*)::int as n from (select 1 from ${companies} where ${where ?? sql`true`} limit ${countCap + 1}) t`,
+      ),
+    ]);
+    const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
+    return { items, total: Math.min(n, countCap), totalCapped: n > countCap };
+  },
+
+  async findById(db: Executor, id: number): Promise<CompanyRow | undefined> {
+    const rows = await db.select().from(companies).where(eq(companies.id, id)).limit(1);
+    return rows[0];
+  },
+
+  async findByCorporateNumbers(db: Executor, numbers: string[]): Promise<Pick<CompanyRow, 'id' | 'corporateNumber'>[]> {
+    if (numbers.length === 0) return [];
+    return db
+      .select({ id: companies.id, corporateNumber: companies.corporateNumber })
+      .from(companies)
+      .where(inArray(companies.corporateNumber, numbers));
+  },
+
+  async subsidiaries(db: Executor, parentId: number) {
+    return db
+      .select({ id: companies.id, corporateNumber: companies.corporateNumber, name: companies.name })
+      .from(companies)
+      .where(eq(companies.parentId, parentId))
+      .orderBy(asc(companies.id))
+      .limit(500);
+  },
+
+  async divisions(db: Executor, companyId: number) {
+    return db
+      .select({ id: companyDivisions.id, name: companyDivisions.name })
+      .from(companyDivisions)
+      .where(eq(companyDivisions.companyId, companyId))
+      .orderBy(asc(companyDivisions.id));
+  },
+
+  async insert(db: Executor, values: NewCompany): Promise<CompanyRow> {
+    const rows = await db.insert(companies).values(values).returning();
+    return rows[0]!;
+  },
+
+  async insertMany(db: Executor, values: NewCompany[]): Promise<{ id: number; corporateNumber: string }[]> {
+    if (values.length === 0) return [];
+    return db.insert(companies).values(values).returning({ id: companies.id, corporateNumber: companies.corporateNumber });
+  },
+
+  async update(db: Executor, id: number, values: Partial<NewCompany>): Promise<CompanyRow | undefined> {
+    const rows = await db
+      .update(companies)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(companies.id, id))
+      .returning();
+    return rows[0];
+  },
+
+  async insertDivision(db: Executor, companyId: number, name: string) {
+    const rows = await db.insert(companyDivisions).values({ companyId, name }).returning();
+    return rows[0]!;
+  },
+
+  async count(db: Executor, statuses: string[]): Promise<number> {
+    const r = await db.select({ n: count() }).from(companies).where(inArray(companies.status, statuses));
+    return Number(r[0]?.n ?? 0);
+  },
+
+  async referenceCodes(db: Executor) {
+    const [types, inds, prefs] = await Promise.all([
+      db
+        .select({
+          code: legalEntityTypes.code,
+          nameJa: legalEntityTypes.nameJa,
+          eligible: legalEntityTypes.eligible,
+          effectiveFrom: legalEntityTypes.effectiveFrom,
+          effectiveTo: legalEntityTypes.effectiveTo,
+        })
+        .from(legalEntityTypes),
+      db.select({ code: industries.code, nameJa: industries.nameJa }).from(industries),
+      db.select({ code: prefectures.code, nameJa: prefectures.nameJa }).from(prefectures),
+    ]);
+    return { types, industries: inds, prefectures: prefs };
+  },
+};

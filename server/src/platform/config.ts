@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  // Cookies get `Secure` when the request arrived over TLS (directly or via a trusted proxy).
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  webDist: string;
+  bodyLimitBytes: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.KORYU_DATA_DIR ?? 'data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.KORYU_TRUST_PROXY === '1',
+    sessionIdleMinutes: Number(env.KORYU_SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.KORYU_SESSION_ABSOLUTE_HOURS ?? 12),
+    webDist: path.resolve(env.KORYU_WEB_DIST ?? 'web/dist'),
+    bodyLimitBytes: Number(env.KORYU_BODY_LIMIT ?? 1_048_576),
+  };
+}
