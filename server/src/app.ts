@@ -55,7 +55,6 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -97,27 +96,26 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Authentication, CSRF and the route's permission are decided before the body is parsed or
+  // validated, so an unauthorised caller learns nothing from validation messages.
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.ctx = { actor: null, requestId: req.id, ip: req.ip };
-    if (!req.url.startsWith('/api/')) return;
+    const routeUrl = req.routeOptions.url;
+    if (!routeUrl?.startsWith('/api/') || routeUrl.startsWith('/api/docs') || routeUrl === '/api/openapi.json') return;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const resolved = await services.accounts.resolveSession(token);
-    if (!resolved) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return;
+    if (token) {
+      const resolved = await services.accounts.resolveSession(token);
+      if (resolved) {
+        req.actor = resolved.actor;
+        req.sessionId = resolved.sessionId;
+        req.csrfToken = resolved.csrfToken;
+        req.ctx = { actor: resolved.actor, requestId: req.id, ip: req.ip };
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
     }
-    req.actor = resolved.actor;
-    req.sessionId = resolved.sessionId;
-    req.csrfToken = resolved.csrfToken;
-    req.ctx = { actor: resolved.actor, requestId: req.id, ip: req.ip };
-  });
-
-  app.addHook('preHandler', async (req) => {
     const permission = req.routeOptions.config?.permission;
-    if (!req.routeOptions.url?.startsWith('/api/') || req.routeOptions.url.startsWith('/api/docs')) return;
-    if (req.routeOptions.url === '/api/openapi.json') return;
     if (!permission) throw new AppError('forbidden');
     if (UNSAFE.has(req.method)) checkCsrf(req);
     if (permission === 'public') return;

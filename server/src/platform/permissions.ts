@@ -33,7 +33,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'accounts:manage',
     'audit:read',
   ],
-  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read'],
+  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read'],
   ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write'],
   company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write'],
   participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read'],

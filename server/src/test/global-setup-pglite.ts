@@ -1,0 +1,2 @@
+import { setupFor } from './global-setup.ts';
+export default setupFor('pglite');

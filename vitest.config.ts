@@ -1,0 +1,51 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, four projects: pure unit tests; data-layer and API tests on PGlite and on the
+// PostgreSQL server (the same *.db.test.ts files); browser tests in Chromium.
+const dbTests = ['server/**/*.db.test.ts', 'bench/**/*.db.test.ts'];
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './server/src/test/summary-reporter.ts'],
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bench/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: [...dbTests, '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: dbTests,
+          env: { KORYU_TEST_DB: 'pglite' },
+          globalSetup: ['./server/src/test/global-setup-pglite.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: dbTests,
+          env: { KORYU_TEST_DB: 'postgres' },
+          globalSetup: ['./server/src/test/global-setup-postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['./e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
