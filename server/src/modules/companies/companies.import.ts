@@ -136,7 +136,11 @@ export function validateRecords(
     fields.forEach((f, i) => {
       if (!f) return;
       const v = (rec[i] ?? '').normalize('NFKC').trim();
-      if (v === '') return;
+      if (v === '') {
+        // An empty required cell reads as "required", not as a type error.
+        if (f === 'corporateNumber' || f === 'name' || f === 'legalTypeCode') raw[f] = '';
+        return;
+      }
       if (numericFields.has(f)) raw[f] = /^-?[0-9,]+$/.test(v) ? Number(v.replace(/,/g, '')) : v;
       else if (f === 'legalTypeCode') raw[f] = typeByLabel.get(v) ?? v;
       else if (f === 'industryCode') raw[f] = industryByLabel.get(v) ?? v;
@@ -144,13 +148,19 @@ export function validateRecords(
       else raw[f] = v;
     });
     const parsed = companyInputSchema.safeParse(raw);
+    const codes = {
+      ...(typeof raw.legalTypeCode === 'string' && raw.legalTypeCode ? { legalTypeCode: raw.legalTypeCode } : {}),
+      ...(typeof raw.industryCode === 'string' ? { industryCode: raw.industryCode } : {}),
+      ...(typeof raw.prefectureCode === 'string' ? { prefectureCode: raw.prefectureCode } : {}),
+    };
+    const refIssues = checkReferences(codes, ref);
     if (!parsed.success) {
       for (const i of issuesOf(companyInputSchema, raw, parsed.error.issues)) {
         errors.push({ row: line, column: i.path || '(row)', code: i.code, message: i.message });
       }
+      for (const i of refIssues) errors.push({ row: line, column: i.path, code: i.code, message: i.message });
       return;
     }
-    const refIssues = checkReferences(parsed.data, ref);
     for (const i of refIssues) errors.push({ row: line, column: i.path, code: i.code, message: i.message });
     const dup = seen.get(parsed.data.corporateNumber);
     if (dup !== undefined) {

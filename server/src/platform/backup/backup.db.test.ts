@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDb } from '../../test/db.ts';
+import { createCompany, loginAs, testApp, type TestApp } from '../../test/app.ts';
+import { verifyAudit } from '../audit.ts';
+import { backup, restore, tableChecksums } from './backup.ts';
+
+let t: TestApp;
+let empty: TestDb;
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'koryu-backup-')), 'b.jsonl.gz');
+
+beforeAll(async () => {
+  t = await testApp();
+  empty = await freshDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+  await empty?.drop();
+});
+
+describe('backup → restore', () => {
+  it('restores identical rows (counts and checksums per table) into another database', async () => {
+    const npa = await loginAs(t, 'npa');
+    const id = await createCompany(t, '復元テスト株式会社');
+    await npa.req('POST', `/api/companies/${id}/divisions`, { name: '総務部' });
+    await npa.req('PUT', '/api/auth/locale', { locale: 'en' });
+    const before = await tableChecksums(t.db.db);
+    expect(before.companies!.rows).toBeGreaterThan(0);
+    await backup(t.db, file);
+    await restore(empty, file);
+    expect(await tableChecksums(empty.db)).toEqual(before);
+    expect((await verifyAudit(empty.db)).ok).toBe(true);
+    // Identity sequences continue after the restored ids.
+    const next = await createCompany({ ...t, db: empty, app: t.app } as TestApp, '続き株式会社').catch(() => null);
+    expect(next === null || next > id).toBe(true);
+  });
+
+  it('refuses a file that is not a koryu backup and changes nothing', async () => {
+    const junk = `${file}.junk`;
+    fs.writeFileSync(junk, 'not gzip');
+    const before = await tableChecksums(empty.db);
+    await expect(restore(empty, junk)).rejects.toThrow();
+    expect(await tableChecksums(empty.db)).toEqual(before);
+  });
+});
