@@ -1,0 +1,146 @@
+// SIGKILL during a stream of writes, then restart: every write the server acknowledged is there,
+// no half-written record (each company has its audit row), and the audit chain verifies.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/client.ts';
+import { createServices } from './services.ts';
+import { loadConfig } from './platform/config.ts';
+import { systemContext } from './platform/context.ts';
+import { pgliteTemplatePath, pgTemplateName, testBackend, testDatabaseUrl, withDatabase } from './test/db.ts';
+import { makeCorporateNumber } from '../../common/src/corporate-number.ts';
+
+const backend = testBackend();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koryu-kill-'));
+const dbName = `koryu_kill_${randomBytes(4).toString('hex')}`;
+const port = 3400 + Math.floor(Math.random() * 500) + (backend === 'postgres' ? 500 : 0);
+const base = `http://127.0.0.1:${port}`;
+const EMAIL = 'kill-test@test.koryu.jp';
+const PASSWORD = 'durability-password-1';
+let child: ChildProcess | null = null;
+
+const env = () => ({
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  KORYU_WEB_DIST: '/nonexistent',
+  ...(backend === 'postgres' ? { DATABASE_URL: withDatabase(testDatabaseUrl(), dbName) } : { KORYU_DATA_DIR: dataDir, DATABASE_URL: '' }),
+});
+
+function startServer(): ChildProcess {
+  const p = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env: env(), stdio: ['ignore', 'ignore', 'inherit'] });
+  child = p;
+  return p;
+}
+
+async function waitHealthy(timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function loginCookie(): Promise<{ cookie: string; csrf: string }> {
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  if (!r.ok) throw new Error(`login ${r.status}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+}
+
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (backend === 'postgres') {
+    const a = new pg.Client({ connectionString: testDatabaseUrl() });
+    await a.connect();
+    await a.query(`drop database if exists "${dbName}" with (force)`);
+    await a.end();
+  }
+});
+
+describe(`SIGKILL during writes (${backend})`, () => {
+  it('loses no acknowledged write and leaves no half-written record', async () => {
+    // Prepare a migrated database with one NPA account.
+    if (backend === 'postgres') {
+      const a = new pg.Client({ connectionString: testDatabaseUrl() });
+      await a.connect();
+      await a.query(`create database "${dbName}" template "${pgTemplateName()}"`);
+      await a.end();
+    }
+    const prep = await openDatabase(
+      backend === 'postgres'
+        ? { databaseUrl: withDatabase(testDatabaseUrl(), dbName) }
+        : { dataDir, loadDataDir: new Blob([fs.readFileSync(pgliteTemplatePath())]) },
+    );
+    await prep.migrate();
+    const services = createServices(prep, loadConfig({}));
+    const orgs = await services.organisations.list();
+    await services.accounts.createAccount(
+      { email: EMAIL, displayName: 'kill', password: PASSWORD, role: 'npa', organisationId: orgs.find((o) => o.nameJa === '人事院')!.id },
+      systemContext('test'),
+    );
+    await prep.close();
+
+    startServer();
+    await waitHealthy();
+    const { cookie, csrf } = await loginCookie();
+
+    const acked: string[] = [];
+    let seq = 0;
+    let stop = false;
+    const writer = async () => {
+      while (!stop) {
+        const cn = makeCorporateNumber(String(700_000_000_000 + process.pid * 10_000 + seq++).slice(-12));
+        try {
+          const r = await fetch(`${base}/api/companies`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+            body: JSON.stringify({ corporateNumber: cn, name: `耐久試験${seq}株式会社`, legalTypeCode: 'kabushiki_kaisha' }),
+          });
+          if (r.status === 201) acked.push(cn);
+        } catch {
+          return; // connection refused after the kill
+        }
+      }
+    };
+    const writers = [writer(), writer(), writer(), writer()];
+    while (acked.length < 60) await new Promise((r) => setTimeout(r, 20));
+    child!.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    stop = true;
+    await Promise.all(writers);
+    expect(acked.length).toBeGreaterThanOrEqual(60);
+
+    startServer();
+    await waitHealthy();
+    const s = await loginCookie();
+    const missing: string[] = [];
+    for (const cn of acked) {
+      const r = await fetch(`${base}/api/companies?q=${cn}`, { headers: { cookie: s.cookie } });
+      const body = (await r.json()) as { items: { id: number }[] };
+      if (body.items.length !== 1) missing.push(cn);
+    }
+    expect(missing).toEqual([]);
+    // Every company that exists has its audit row (change and audit commit together).
+    const audit = await fetch(`${base}/api/audit?action=company.create&pageSize=200`, { headers: { cookie: s.cookie } });
+    const auditTotal = ((await audit.json()) as { total: number }).total;
+    const all = await fetch(`${base}/api/companies?pageSize=1`, { headers: { cookie: s.cookie } });
+    expect(auditTotal).toBe(((await all.json()) as { total: number }).total);
+    const verify = (await (await fetch(`${base}/api/audit/verify`, { headers: { cookie: s.cookie } })).json()) as { ok: boolean };
+    expect(verify.ok).toBe(true);
+    child!.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  });
+});
