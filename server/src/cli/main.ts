@@ -117,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return withDb(async (d) => {
         const bars = { read: progressBar('読込 read    '), validate: progressBar('検証 validate'), write: progressBar('書込 write   ') };
-        let phase: keyof typeof bars | null = null;
+        let phase = null as keyof typeof bars | null;
         try {
           const r = await importCompanies(d, file, cliContext(), (p, done, total) => {
             if (phase && phase !== p) bars[phase].done();

@@ -1,0 +1,56 @@
+// Shared helpers for benchmarks: start koryu as a child process, log in, sample its memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+
+export type Child = { proc: ChildProcess; base: string; stop: () => Promise<void> };
+
+export async function startKoryu(env: Record<string, string>, port: number, timeoutMs = 120_000): Promise<Child & { readyMs: number }> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (performance.now() - t0 > timeoutMs) throw new Error('koryu did not start');
+    if (proc.exitCode !== null) throw new Error(`koryu exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const readyMs = performance.now() - t0;
+  return {
+    proc,
+    base,
+    readyMs,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+export async function login(base: string, email: string, password: string): Promise<string> {
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`login failed: ${r.status} ${await r.text()}`);
+  return (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}

@@ -1,0 +1,111 @@
+// Company directory search under load: autocannon with N connections against koryu on the
+// PostgreSQL server holding national-scale data; reports p50/p95/p99, throughput, errors and
+// the server's resident memory (sampled every 250 ms).
+//   npx tsx bench/search.bench.ts --database-url postgres://postgres@127.0.0.1:5432/koryu_national
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf } from '../server/src/db/client.ts';
+import { createServices } from '../server/src/services.ts';
+import { loadConfig } from '../server/src/platform/config.ts';
+import { systemContext } from '../server/src/platform/context.ts';
+import { arg, login, rssMb, startKoryu } from './lib.ts';
+
+const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national');
+const connections = Number(arg('connections', '50'));
+const duration = Number(arg('duration', '30'));
+const port = Number(arg('port', '3990'));
+const EMAIL = 'bench-npa@bench.koryu.jp';
+const PASSWORD = 'bench-password-2026';
+
+async function prepare(): Promise<string[]> {
+  const d = await openDatabase({ databaseUrl });
+  await d.migrate();
+  const services = createServices(d, loadConfig({}));
+  const exists = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from accounts where email = ${EMAIL}`))[0]!.n;
+  if (!exists) {
+    const npa = rowsOf<{ id: number }>(await d.db.execute(sql`select id::int as id from organisations where name_ja = '人事院'`))[0]!.id;
+    await services.accounts.createAccount({ email: EMAIL, displayName: 'bench', password: PASSWORD, role: 'npa', organisationId: npa }, systemContext('bench'));
+  }
+  const total = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from companies`))[0]!.n;
+  // A realistic query mix drawn from the data: parts of names (3–6 chars), kana, 法人番号, and filters.
+  const sample = rowsOf<{ name: string; kana: string | null; cn: string; industry: string | null; pref: string | null }>(
+    await d.db.execute(
+      sql`select name, name_kana as kana, corporate_number as cn, industry_code as industry, prefecture_code as pref from companies tablesample system (0.05) limit 400`,
+    ),
+  );
+  await d.close();
+  const paths: string[] = [];
+  for (const [i, s] of sample.entries()) {
+    const core = s.name.replace(/株式会社|合同会社|有限会社|一般社団法人|一般財団法人|医療法人社団|医療法人|信用金庫|学校法人|社会福祉法人/g, '');
+    const start = i % Math.max(1, core.length - 3);
+    const len = 3 + (i % 4);
+    switch (i % 6) {
+      case 0:
+      case 1:
+        paths.push(`/api/companies?q=${encodeURIComponent(core.slice(start, start + len))}`);
+        break;
+      case 2:
+        paths.push(`/api/companies?q=${encodeURIComponent((s.kana ?? core).slice(0, 4))}`);
+        break;
+      case 3:
+        paths.push(`/api/companies?q=${s.cn}`);
+        break;
+      case 4:
+        paths.push(`/api/companies?q=${encodeURIComponent(core.slice(0, 3))}&industry=${s.industry ?? 'E'}`);
+        break;
+      default:
+        paths.push(`/api/companies?industry=${s.industry ?? 'E'}&prefecture=${s.pref ?? '13'}&size=small&page=${1 + (i % 5)}`);
+    }
+  }
+  console.log(`companies in database: ${total}; query mix: ${paths.length} distinct requests`);
+  return paths;
+}
+
+const paths = await prepare();
+const server = await startKoryu({ DATABASE_URL: databaseUrl }, port);
+const cookie = await login(server.base, EMAIL, PASSWORD);
+let maxRss = rssMb(server.proc.pid!);
+const sampler = setInterval(() => {
+  maxRss = Math.max(maxRss, rssMb(server.proc.pid!));
+}, 250);
+
+// Warm-up, then the measured run.
+await autocannon({ url: server.base, connections: 10, duration: 5, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: paths[Math.floor(Math.random() * paths.length)]! }) }] });
+const times: number[] = [];
+const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const inst = autocannon(
+    {
+      url: server.base,
+      connections,
+      duration,
+      headers: { cookie },
+      requests: [{ setupRequest: (r) => ({ ...r, path: paths[Math.floor(Math.random() * paths.length)]! }) }],
+    },
+    (err, res) => (err ? reject(err) : resolve(res)),
+  );
+  inst.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+});
+times.sort((a, b) => a - b);
+const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]! * 10) / 10;
+clearInterval(sampler);
+const idleRss = rssMb(server.proc.pid!);
+await server.stop();
+
+const l = result.latency;
+console.log(
+  JSON.stringify(
+    {
+      connections,
+      durationSeconds: duration,
+      requests: result.requests.total,
+      throughputPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: l.max, mean: l.average },
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      serverRssMb: { maxUnderLoad: Math.round(maxRss), afterRun: Math.round(idleRss) },
+    },
+    null,
+    2,
+  ),
+);
