@@ -3,7 +3,7 @@
 // their units) is passed in, as read from the database by load.ts. Rows come out in batches; the
 // batch size only groups rows and never changes them.
 import { makeCorporateNumber } from '../../common/src/corporate-number.ts';
-import { normalizeForSearch } from '../../common/src/text.ts';
+import { nameCore, normalizeForSearch } from '../../common/src/text.ts';
 import {
   address,
   divisionNames,
@@ -45,6 +45,7 @@ export type CompanyRow = {
   corporateNumber: string;
   name: string;
   nameNormalized: string;
+  nameCore: string;
   nameKana: string;
   nameKanaNormalized: string;
   legalTypeCode: string;
@@ -371,6 +372,7 @@ function oneCompany(
     corporateNumber: corporateNumberFor(id),
     name: named.name,
     nameNormalized: normalizeForSearch(named.name),
+    nameCore: nameCore(normalizeForSearch(named.name)),
     nameKana: named.kana,
     nameKanaNormalized: normalizeForSearch(named.kana),
     legalTypeCode: form.code,
@@ -403,6 +405,7 @@ function singletonCompany(
       corporateNumber: corporateNumberFor(id),
       name: s.name,
       nameNormalized: normalizeForSearch(s.name),
+      nameCore: nameCore(normalizeForSearch(s.name)),
       nameKana: s.kana,
       nameKanaNormalized: normalizeForSearch(s.kana),
       legalTypeCode: s.code,

@@ -112,7 +112,7 @@ function lit(v: string | number | null): string {
 }
 
 const companyTuple = (r: CompanyRow): string =>
-  `(${r.id},${lit(r.corporateNumber)},${lit(r.name)},${lit(r.nameNormalized)},${lit(r.nameKana)},${lit(r.nameKanaNormalized)},${lit(r.legalTypeCode)},${lit(r.capitalYen)},${lit(r.employees)},${lit(r.industryCode)},${lit(r.prefectureCode)},${lit(r.address)},${lit(r.parentId)},${lit(r.status)},${lit(r.createdAt)},${lit(r.updatedAt)})`;
+  `(${r.id},${lit(r.corporateNumber)},${lit(r.name)},${lit(r.nameNormalized)},${lit(r.nameCore)},${lit(r.nameKana)},${lit(r.nameKanaNormalized)},${lit(r.legalTypeCode)},${lit(r.capitalYen)},${lit(r.employees)},${lit(r.industryCode)},${lit(r.prefectureCode)},${lit(r.address)},${lit(r.parentId)},${lit(r.status)},${lit(r.createdAt)},${lit(r.updatedAt)})`;
 const divisionTuple = (r: DivisionRow): string => `(${r.id},${r.companyId},${lit(r.name)},${lit(r.createdAt)})`;
 const personTuple = (r: PersonRow): string =>
   `(${r.id},${lit(r.kind)},${lit(r.familyName)},${lit(r.givenName)},${lit(r.familyNameKana)},${lit(r.givenNameKana)},${lit(r.birthDate)},${lit(r.gender)},${lit(r.organisationId)},${lit(r.companyId)},${lit(r.createdAt)},${lit(r.updatedAt)})`;
@@ -121,7 +121,7 @@ const assignmentTuple = (r: PostAssignmentRow): string =>
 
 const HEADERS: Readonly<Record<LoadTable, string>> = {
   companies:
-    'insert into companies (id, corporate_number, name, name_normalized, name_kana, name_kana_normalized, legal_type_code, capital_yen, employees, industry_code, prefecture_code, address, parent_id, status, created_at, updated_at) overriding system value values ',
+    'insert into companies (id, corporate_number, name, name_normalized, name_core, name_kana, name_kana_normalized, legal_type_code, capital_yen, employees, industry_code, prefecture_code, address, parent_id, status, created_at, updated_at) overriding system value values ',
   company_divisions: 'insert into company_divisions (id, company_id, name, created_at) overriding system value values ',
   people:
     'insert into people (id, kind, family_name, given_name, family_name_kana, given_name_kana, birth_date, gender, organisation_id, company_id, created_at, updated_at) overriding system value values ',

@@ -120,6 +120,7 @@ export const companies = pgTable(
     corporateNumber: text('corporate_number').notNull(), // 法人番号, 13 digits with check digit
     name: text('name').notNull(), // as registered, for display
     nameNormalized: text('name_normalized').notNull(), // NFKC, for search and de-duplication
+    nameCore: text('name_core').notNull().default(''), // normalised name without 株式会社 etc., for prefix search
     nameKana: text('name_kana'),
     nameKanaNormalized: text('name_kana_normalized'),
     legalTypeCode: text('legal_type_code').notNull().references(() => legalEntityTypes.code),
@@ -140,6 +141,8 @@ export const companies = pgTable(
     index('companies_legal_type_idx').on(t.legalTypeCode, t.id),
     index('companies_name_trgm_idx').using('gin', sql`${t.nameNormalized} gin_trgm_ops`),
     index('companies_kana_trgm_idx').using('gin', sql`${t.nameKanaNormalized} gin_trgm_ops`),
+    index('companies_core_prefix_idx').using('btree', sql`${t.nameCore} text_pattern_ops`),
+    index('companies_kana_prefix_idx').using('btree', sql`${t.nameKanaNormalized} text_pattern_ops`),
     check('companies_corporate_number_ck', sql`${t.corporateNumber} ~ '^[0-9]{13}$'`),
     check('companies_status_ck', sql`${t.status} in ('pending','active','archived')`),
     check('companies_capital_ck', sql`${t.capitalYen} is null or ${t.capitalYen} >= 0`),

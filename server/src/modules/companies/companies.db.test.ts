@@ -148,3 +148,29 @@ describe('import companies (all-or-nothing)', () => {
     expect(found.items[0]?.name).toBe('髙𠮷商店株式会社');
   });
 });
+
+describe('core name for short searches', () => {
+  it('the migration backfill strips the same legal-form words as nameCore()', async () => {
+    const { nameCore, normalizeForSearch } = await import('../../../../common/src/text.ts');
+    const { readFileSync } = await import('node:fs');
+    const { sql } = await import('drizzle-orm');
+    const { rowsOf } = await import('../../db/client.ts');
+    const migration = readFileSync(new URL('../../db/migrations/0002_company_name_core.sql', import.meta.url), 'utf8');
+    const expr = /SET "name_core" = (btrim\(regexp_replace\("name_normalized", '.*?', '', 'g'\)\));/.exec(migration)?.[1];
+    expect(expr).toBeTruthy();
+    const names = ['株式会社東洋精機', '東洋建設株式会社', '一般社団法人日本協会', '医療法人社団青葉会', '(株)ミドリ', 'ABC株式会社', '株式会社', '学校法人 桜学園', '信用金庫ではない株式会社名'];
+    for (const n of names) {
+      const normalized = normalizeForSearch(n);
+      const q = sql.raw(expr!.replace('"name_normalized"', `'${normalized.replace(/'/g, "''")}'`));
+      const r = rowsOf<{ core: string }>(await t.db.db.execute(sql`select ${q} as core`));
+      expect(r[0]!.core, n).toBe(nameCore(normalized));
+    }
+  });
+
+  it('finds 株式会社東洋精機 by the two-character prefix 東洋', async () => {
+    const cn = newCorporateNumber();
+    await npa.req('POST', '/api/companies', { corporateNumber: cn, name: '株式会社東洋精機', legalTypeCode: 'kabushiki_kaisha' });
+    const found = (await npa.req('GET', `/api/companies?q=${encodeURIComponent('東洋')}`)).json() as { items: { corporateNumber: string }[] };
+    expect(found.items.map((i) => i.corporateNumber)).toContain(cn);
+  });
+});

@@ -1,5 +1,5 @@
 // The only SQL for companies and their divisions.
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../db/client.ts';
 import { companies, companyDivisions, industries, legalEntityTypes, prefectures } from '../../db/schema.ts';
 
@@ -19,14 +19,20 @@ export type CompanyFilter = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Text search: 3+ characters match anywhere (trigram index); 1–2 match the start of the core name or reading. */
+function textCondition(text: string): SQL {
+  const e = escapeLike(text);
+  if ([...text].length >= 3) {
+    return sql`(${companies.nameNormalized} like ${`%${e}%`} or ${companies.nameKanaNormalized} like ${`%${e}%`})`;
+  }
+  return sql`(${companies.nameCore} like ${`${e}%`} or ${companies.nameKanaNormalized} like ${`${e}%`})`;
+}
+
 function whereOf(f: CompanyFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [inArray(companies.status, f.statuses)];
   if (f.onlyId !== undefined) conds.push(eq(companies.id, f.onlyId));
   if (f.corporateNumber) conds.push(eq(companies.corporateNumber, f.corporateNumber));
-  if (f.text) {
-    const pattern = `%${escapeLike(f.text)}%`;
-    conds.push(or(ilike(companies.nameNormalized, pattern), ilike(companies.nameKanaNormalized, pattern)));
-  }
+  if (f.text) conds.push(textCondition(f.text));
   if (f.industry) conds.push(eq(companies.industryCode, f.industry));
   if (f.legalType) conds.push(eq(companies.legalTypeCode, f.legalType));
   if (f.prefecture) conds.push(eq(companies.prefectureCode, f.prefecture));
@@ -40,6 +46,20 @@ function whereOf(f: CompanyFilter): SQL | undefined {
   }
   return and(...conds);
 }
+
+type SummaryRow = {
+  id: number;
+  corporateNumber: string;
+  name: string;
+  nameKana: string | null;
+  legalTypeCode: string;
+  industryCode: string | null;
+  prefectureCode: string | null;
+  capitalYen: number | null;
+  employees: number | null;
+  status: string;
+  total: number;
+};
 
 export const summaryColumns = {
   id: companies.id,
@@ -55,22 +75,40 @@ export const summaryColumns = {
 };
 
 export const companiesRepository = {
-  /** One page plus a total counted up to `countCap` (counting a million matches is not worth it). */
+  /**
+   * One page plus a total counted up to `countCap`. With search text, the matches (at most
+   * countCap + 1, found through the trigram or prefix indexes) are ranked: exact core name, then
+   * names starting with the text, then shorter names; without text, by id.
+   */
   async search(db: Executor, f: CompanyFilter, page: number, pageSize: number, countCap: number) {
-    const where = whereOf(f);
-    const [items, counted] = await Promise.all([
-      db
-        .select(summaryColumns)
-        .from(companies)
-        .where(where)
-        .orderBy(asc(companies.id))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      db.execute(
-        sql`select count(*)::int as n from (select 1 from ${companies} where ${where ?? sql`true`} limit ${countCap + 1}) t`,
-      ),
-    ]);
-    const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
+    const where = whereOf(f) ?? sql`true`;
+    const offset = (page - 1) * pageSize;
+    const rank = f.text
+      ? sql`(m.name_core = ${f.text}) desc, (m.name_core like ${`${escapeLike(f.text)}%`}) desc, length(m.name_normalized), m.id`
+      : sql`m.id`;
+    const rows = rowsOf<SummaryRow>(
+      await db.execute(sql`
+        with m as materialized (
+          select ${companies.id} as id, ${companies.nameNormalized} as name_normalized, ${companies.nameCore} as name_core
+          from ${companies} where ${where} ${f.text ? sql`` : sql`order by ${companies.id}`} limit ${countCap + 1}
+        )
+        select c.id::float8 as "id", c.corporate_number as "corporateNumber", c.name, c.name_kana as "nameKana",
+               c.legal_type_code as "legalTypeCode", c.industry_code as "industryCode", c.prefecture_code as "prefectureCode",
+               c.capital_yen::float8 as "capitalYen", c.employees, c.status,
+               (select count(*) from m)::int as total
+        from m join ${companies} c on c.id = m.id
+        order by ${rank}
+        limit ${pageSize} offset ${offset}`),
+    );
+    let n = rows[0]?.total;
+    if (n === undefined) {
+      // Past the last page: still report the total.
+      const counted = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from (select 1 from ${companies} where ${where} limit ${countCap + 1}) t`),
+      );
+      n = counted[0]?.n ?? 0;
+    }
+    const items = rows.map(({ total: _total, ...r }) => ({ ...r, id: Number(r.id), capitalYen: r.capitalYen === null ? null : Number(r.capitalYen) }));
     return { items, total: Math.min(n, countCap), totalCapped: n > countCap };
   },
 

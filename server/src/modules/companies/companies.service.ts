@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { fieldMessages, type FieldMessageKey } from '../../../../common/src/messages.ts';
 import { normalizeCorporateNumber } from '../../../../common/src/corporate-number.ts';
-import { normalizeForSearch } from '../../../../common/src/text.ts';
+import { nameCore, normalizeForSearch } from '../../../../common/src/text.ts';
 import type { CompanyInput, CompanyListQuery, CompanyPatch } from '../../../../common/src/schemas/companies.schema.ts';
 import { companiesRepository as repo, type CompanyFilter, type CompanyRow, type NewCompany } from './companies.repository.ts';
 import { allowed, listScope } from './companies.policy.ts';
@@ -20,7 +20,8 @@ export const sizeBands = {
   smallMaxEmployees: 50,
 };
 
-const SEARCH_COUNT_CAP = 10_000;
+// Counting stops here: "1,000+ matches" tells the user to narrow the search, and keeps it fast.
+const SEARCH_COUNT_CAP = 1_000;
 
 export type ReferenceCodes = Awaited<ReturnType<typeof repo.referenceCodes>>;
 
@@ -52,6 +53,7 @@ export function toRow(input: CompanyInput | CompanyPatch): Partial<NewCompany> {
   if (input.name !== undefined) {
     row.name = input.name;
     row.nameNormalized = normalizeForSearch(input.name);
+    row.nameCore = nameCore(row.nameNormalized);
   }
   if (input.nameKana !== undefined) {
     row.nameKana = input.nameKana || null;
