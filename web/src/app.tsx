@@ -1,0 +1,143 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './app-errors.tsx';
+import { useLang } from './i18n.ts';
+import { SessionProvider, useSession, type Role } from './modules/accounts/session.tsx';
+import { ContactsPage } from './pages/contacts.page.tsx';
+import { HomePage } from './pages/home.page.tsx';
+import { LoginPage } from './pages/login.page.tsx';
+import { ForbiddenPage, LoginRedirect, NotFoundPage } from './pages/status-pages.tsx';
+import { Alert } from './ui/alert.tsx';
+import { Footer } from './ui/footer.tsx';
+import { Header, type NavItem } from './ui/header.tsx';
+import { LanguageSwitch } from './ui/language-switch.tsx';
+import { focusHeadingWhenShown, Loading } from './ui/primitives.tsx';
+import { SkipLink } from './ui/skip-link.tsx';
+
+// Pages behind login (and the registration form, which carries the shared zod schemas) load on demand.
+const AuditPage = lazy(() => import('./pages/audit.page.tsx').then((m) => ({ default: m.AuditPage })));
+const CompaniesPage = lazy(() => import('./pages/companies.page.tsx').then((m) => ({ default: m.CompaniesPage })));
+const CompanyDetailPage = lazy(() => import('./pages/company-detail.page.tsx').then((m) => ({ default: m.CompanyDetailPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard.page.tsx').then((m) => ({ default: m.DashboardPage })));
+const OrganisationDetailPage = lazy(() => import('./pages/organisation-detail.page.tsx').then((m) => ({ default: m.OrganisationDetailPage })));
+const OrganisationsPage = lazy(() => import('./pages/organisations.page.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const RegisterPage = lazy(() => import('./pages/register.page.tsx').then((m) => ({ default: m.RegisterPage })));
+const RegistrationsPage = lazy(() => import('./pages/registrations.page.tsx').then((m) => ({ default: m.RegistrationsPage })));
+
+export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
+
+function useNav(): NavItem[] {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  if (!account) {
+    return [
+      { to: '/', label: t('nav.home'), end: true },
+      { to: '/contacts', label: t('nav.contacts') },
+      { to: '/register', label: t('nav.register') },
+    ];
+  }
+  const items: NavItem[] = [
+    { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/organisations', label: t('nav.organisations') },
+  ];
+  if (companyReaders.includes(account.role)) items.push({ to: '/companies', label: t('nav.companies') });
+  if (account.role === 'npa') {
+    items.push({ to: '/admin/registrations', label: t('nav.registrations') }, { to: '/admin/audit', label: t('nav.audit') });
+  }
+  items.push({ to: '/contacts', label: t('nav.contacts') });
+  return items;
+}
+
+type Flash = { flash?: 'loggedOut' };
+
+function Layout() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const nav = useNav();
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    focusHeadingWhenShown();
+  }, [location.pathname]);
+
+  const account = session.account;
+  const affiliation = account ? (account.companyName ?? (account.organisationName ? account.organisationName[lang] : null)) : null;
+  const flash = (location.state as Flash | null)?.flash;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SkipLink targetId="main" />
+      <Header
+        nav={nav}
+        loginHref="/login"
+        languageSwitch={<LanguageSwitch current={lang} onChange={(l) => void session.changeLocale(l)} />}
+        account={account ? { name: account.displayName, role: t(`roles.${account.role}`), affiliation: account.role === 'npa' || affiliation === t(`roles.${account.role}`) ? null : affiliation } : null}
+        onLogout={() => {
+          void session.logout().finally(() => navigate('/', { state: { flash: 'loggedOut' } satisfies Flash }));
+        }}
+      />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10">
+        {flash === 'loggedOut' ? (
+          <Alert tone="success" live="polite" className="mb-6">
+            {t('header.loggedOut')}
+          </Alert>
+        ) : null}
+        {session.status === 'error' && session.error ? (
+          <ErrorAlert error={session.error} title={t('errors.sessionFailed')} onRetry={() => void session.refresh()} />
+        ) : null}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+function RequireAuth({ roles }: { roles?: Role[] }) {
+  const { status, account } = useSession();
+  if (status === 'loading') return <Loading />;
+  if (!account) return status === 'error' ? null : <LoginRedirect />;
+  if (roles && !roles.includes(account.role)) return <ForbiddenPage />;
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="contacts" element={<ContactsPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route element={<RequireAuth />}>
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="organisations" element={<OrganisationsPage />} />
+              <Route path="organisations/:id" element={<OrganisationDetailPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={companyReaders} />}>
+              <Route path="companies" element={<CompaniesPage />} />
+              <Route path="companies/:id" element={<CompanyDetailPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={['npa']} />}>
+              <Route path="admin/registrations" element={<RegistrationsPage />} />
+              <Route path="admin/audit" element={<AuditPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

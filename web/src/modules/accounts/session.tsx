@@ -1,0 +1,113 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { SessionAccount, SessionResponse } from '../../../../common/src/schemas/auth.schema.ts';
+import { api, ApiError, authEvents, fetchSession, setCsrfToken, unexpectedError } from '../../api.ts';
+import i18n, { currentLang, storedLocale, storeLocale, type Lang } from '../../i18n.ts';
+
+export type Role = SessionAccount['role'];
+
+type SessionValue = {
+  status: 'loading' | 'ready' | 'error';
+  account: SessionAccount | null;
+  error: ApiError | null;
+  login: (email: string, password: string) => Promise<SessionAccount>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+  changeLocale: (lang: Lang) => Promise<void>;
+};
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+const putLocale = (locale: Lang) => api.put<void>('/api/auth/locale', { locale }).catch(() => undefined);
+
+/** After sign-in: an explicit choice on this device wins and is saved to the account; otherwise the account's choice applies. */
+function reconcileLocale(account: SessionAccount): void {
+  const chosen = storedLocale();
+  if (chosen) {
+    if (chosen !== account.locale) void putLocale(chosen);
+  } else if (account.locale !== currentLang()) {
+    void i18n.changeLanguage(account.locale);
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionValue['status']>('loading');
+  const [account, setAccount] = useState<SessionAccount | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const accountRef = useRef(account);
+  accountRef.current = account;
+
+  const apply = useCallback((s: SessionResponse) => {
+    setAccount(s.account);
+    setError(null);
+    setStatus('ready');
+    if (s.account) reconcileLocale(s.account);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      apply(await fetchSession());
+    } catch (e) {
+      setError(e instanceof ApiError ? e : unexpectedError());
+      setAccount(null);
+      setStatus('error');
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // A request found the session gone: drop the account so guarded pages send the user to log in.
+  useEffect(() => {
+    const onLost = () => {
+      if (!accountRef.current) return;
+      setAccount(null);
+      void fetchSession().catch(() => undefined);
+    };
+    authEvents.addEventListener('unauthenticated', onLost);
+    return () => authEvents.removeEventListener('unauthenticated', onLost);
+  }, []);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const s = await api.post<SessionResponse>('/api/auth/login', { email, password });
+      if (s.csrfToken) setCsrfToken(s.csrfToken);
+      else await fetchSession();
+      if (!s.account) throw unexpectedError();
+      apply(s);
+      return s.account;
+    },
+    [apply],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post<void>('/api/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      setAccount(null);
+      await fetchSession().catch(() => undefined);
+    }
+  }, []);
+
+  const changeLocale = useCallback(
+    async (lang: Lang) => {
+      storeLocale(lang);
+      await i18n.changeLanguage(lang);
+      if (account) await putLocale(lang);
+    },
+    [account],
+  );
+
+  const value = useMemo(
+    () => ({ status, account, error, login, logout, refresh, changeLocale }),
+    [status, account, error, login, logout, refresh, changeLocale],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
