@@ -84,7 +84,7 @@ describe('company registration', () => {
     const { context, page } = await newPage(browser, baseUrl);
     await page.goto('/register');
     await page.getByLabel('法人番号（13桁）').fill('8000012050002');
-    await page.getByLabel('法人名', { exact: true }).fill('株式会社ブラウザ試験');
+    await page.getByLabel(/^法人名(?!フリガナ)/).fill('株式会社ブラウザ試験');
     await page.getByLabel('法人の種類').selectOption({ label: '株式会社' });
     await page.getByLabel('メールアドレス').fill(`e2e-${Date.now()}@example.jp`);
     await page.getByLabel('担当者氏名').fill('試験 太郎');

@@ -242,7 +242,8 @@ export async function loadScale(database: Database, opts: LoadOptions): Promise<
   for (const t of TABLES) {
     await query(db, `select setval(pg_get_serial_sequence('${t}', 'id'), m) from (select max(id) as m from ${t}) s where m is not null`);
   }
-  await query(db, 'analyze companies, company_divisions, people, post_assignments');
+  // VACUUM sets the visibility map so index-only scans skip the heap; ANALYZE gives the planner real statistics.
+  await query(db, 'vacuum (analyze) companies, company_divisions, people, post_assignments');
 
   return {
     companies: inserted.companies,

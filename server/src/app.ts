@@ -150,7 +150,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !fs.existsSync(indexHtml) || req.method !== 'GET') {

@@ -17,7 +17,8 @@ const kana = z
   .string()
   .trim()
   .max(200)
-  .transform((s) => s.normalize('NFKC'))
+  // Readings are stored in katakana whichever way they were typed (NFKC folds half-width kana).
+  .transform((s) => s.normalize('NFKC').replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)))
   .refine((s) => s === '' || /^[\u30A0-\u30FF\u3040-\u309F\s・ー（）()A-Za-z0-9&＆.,\-]+$/.test(s), { message: 'kana.format' });
 
 export const companyInputSchema = z.strictObject({

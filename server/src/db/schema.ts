@@ -139,6 +139,7 @@ export const companies = pgTable(
     index('companies_parent_idx').on(t.parentId),
     index('companies_industry_idx').on(t.industryCode, t.id),
     index('companies_legal_type_idx').on(t.legalTypeCode, t.id),
+    index('companies_prefecture_idx').on(t.prefectureCode, t.id),
     index('companies_name_trgm_idx').using('gin', sql`${t.nameNormalized} gin_trgm_ops`),
     index('companies_kana_trgm_idx').using('gin', sql`${t.nameKanaNormalized} gin_trgm_ops`),
     index('companies_core_prefix_idx').using('btree', sql`${t.nameCore} text_pattern_ops`),

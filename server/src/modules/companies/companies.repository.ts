@@ -76,9 +76,10 @@ export const summaryColumns = {
 
 export const companiesRepository = {
   /**
-   * One page plus a total counted up to `countCap`. With search text, the matches (at most
-   * countCap + 1, found through the trigram or prefix indexes) are ranked: exact core name, then
-   * names starting with the text, then shorter names; without text, by id.
+   * One page plus a total counted up to `countCap`. The matches (at most countCap + 1, found
+   * through the trigram, prefix or filter indexes, never by walking the whole table in id order)
+   * are ranked: with search text, exact core name, then names starting with the text, then
+   * shorter names; without text, by id.
    */
   async search(db: Executor, f: CompanyFilter, page: number, pageSize: number, countCap: number) {
     const where = whereOf(f) ?? sql`true`;
@@ -90,15 +91,16 @@ export const companiesRepository = {
       await db.execute(sql`
         with m as materialized (
           select ${companies.id} as id, ${companies.nameNormalized} as name_normalized, ${companies.nameCore} as name_core
-          from ${companies} where ${where} ${f.text ? sql`` : sql`order by ${companies.id}`} limit ${countCap + 1}
+          from ${companies} where ${where} limit ${countCap + 1}
+        ), page as (
+          select m.id, row_number() over (order by ${rank}) as ord from m order by ${rank} limit ${pageSize} offset ${offset}
         )
         select c.id::float8 as "id", c.corporate_number as "corporateNumber", c.name, c.name_kana as "nameKana",
                c.legal_type_code as "legalTypeCode", c.industry_code as "industryCode", c.prefecture_code as "prefectureCode",
                c.capital_yen::float8 as "capitalYen", c.employees, c.status,
                (select count(*) from m)::int as total
-        from m join ${companies} c on c.id = m.id
-        order by ${rank}
-        limit ${pageSize} offset ${offset}`),
+        from page join ${companies} c on c.id = page.id
+        order by page.ord`),
     );
     let n = rows[0]?.total;
     if (n === undefined) {

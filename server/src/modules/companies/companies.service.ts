@@ -20,8 +20,8 @@ export const sizeBands = {
   smallMaxEmployees: 50,
 };
 
-// Counting stops here: "1,000+ matches" tells the user to narrow the search, and keeps it fast.
-const SEARCH_COUNT_CAP = 1_000;
+// Counting stops here: "300+ matches" tells the user to narrow the search, and keeps it fast.
+const SEARCH_COUNT_CAP = 300;
 
 export type ReferenceCodes = Awaited<ReturnType<typeof repo.referenceCodes>>;
 

@@ -28,7 +28,7 @@ export function ContactsTable({ caption, nameHeader, rows, testId }: Props) {
               <Td>{pick(lang, o.hrOfficeJa, o.hrOfficeEn) || '—'}</Td>
               <Td className="whitespace-nowrap">
                 {o.phone ? (
-                  <a href={telHref(o.phone)} aria-label={t('contacts.callLabel', { name, phone: o.phone })}>
+                  <a href={telHref(o.phone)}>
                     {o.phone}
                   </a>
                 ) : (

@@ -1,0 +1,1 @@
+CREATE INDEX "companies_prefecture_idx" ON "companies" USING btree ("prefecture_code","id");
