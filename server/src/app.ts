@@ -131,6 +131,20 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     return payload;
   });
 
+  // Graceful shutdown: once closing, answers carry `Connection: close` and kept-alive sockets are
+  // closed as soon as they fall idle, so in-flight requests finish and the process can exit.
+  let closing = false;
+  let idleSweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    closing = true;
+    idleSweep = setInterval(() => app.server.closeIdleConnections(), 50);
+  });
+  app.addHook('onClose', async () => clearInterval(idleSweep));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   app.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err);
     if (appErr.status >= 500) req.log.error({ err }, 'request failed');

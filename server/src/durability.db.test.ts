@@ -2,6 +2,7 @@
 // no half-written record (each company has its audit row), and the audit chain verifies.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -142,5 +143,32 @@ describe(`SIGKILL during writes (${backend})`, () => {
     expect(verify.ok).toBe(true);
     child!.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
+  });
+
+  it('SIGTERM lets in-flight requests finish, then exits 0', async () => {
+    startServer();
+    await waitHealthy();
+    // Twelve kept-alive connections, opened first, so the requests below are surely received.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 12 });
+    const call = (method: string, path: string, body?: string) =>
+      new Promise<number | string>((resolve) => {
+        const req = http.request(`${base}${path}`, { method, agent, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', (e) => resolve(`error: ${e.message}`));
+        req.end(body);
+      });
+    expect(await Promise.all(Array.from({ length: 12 }, () => call('GET', '/api/health')))).toEqual(Array(12).fill(200));
+    // Logins are slow on purpose (argon2id), so these are still being handled when SIGTERM lands.
+    const inflight = Array.from({ length: 12 }, () => call('POST', '/api/auth/login', JSON.stringify({ email: EMAIL, password: PASSWORD })));
+    await new Promise((r) => setTimeout(r, 100));
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    child!.kill('SIGTERM');
+    expect(await Promise.all(inflight)).toEqual(Array(12).fill(200));
+    expect(await exited).toBe(0);
+    agent.destroy();
+    // A request after shutdown is refused: the server is gone, not half-alive.
+    expect(String(await call('GET', '/api/health'))).toMatch(/^error/);
   });
 });

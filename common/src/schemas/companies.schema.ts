@@ -65,7 +65,8 @@ export const companySummarySchema = z.object({
 });
 export type CompanySummary = z.infer<typeof companySummarySchema>;
 
-export const companyListResponseSchema = pagedOf(companySummarySchema);
+// totalCapped: counting stopped at `total`; there are more matches than that.
+export const companyListResponseSchema = pagedOf(companySummarySchema).extend({ totalCapped: z.boolean() });
 
 export const divisionSchema = z.object({ id: z.number().int(), name: z.string() });
 

@@ -37,7 +37,7 @@ export function CompaniesPage() {
               t('companies.noResults')
             ) : (
               <>
-                {t('companies.resultsSummary', { total: formatNumber(data.total, lang), count: data.total })}{' '}
+                {t(data.totalCapped ? 'companies.resultsSummaryCapped' : 'companies.resultsSummary', { total: formatNumber(data.total, lang), count: data.total })}{' '}
                 <span className="text-solid-gray-700">
                   {t('pagination.summary', { total: formatNumber(data.total, lang), from: formatNumber(from, lang), to: formatNumber(to, lang) })}
                 </span>

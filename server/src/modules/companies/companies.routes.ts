@@ -9,7 +9,6 @@ import {
   divisionInputSchema,
   divisionSchema,
 } from '../../../../common/src/schemas/companies.schema.ts';
-import { z } from 'zod';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 
@@ -24,7 +23,7 @@ export const companiesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['companies'],
         summary: '企業ディレクトリの検索 / Search the company directory',
         querystring: companyListQuerySchema,
-        response: { 200: companyListResponseSchema.extend({ totalCapped: z.boolean() }), ...errors },
+        response: { 200: companyListResponseSchema, ...errors },
       },
     },
     async (req) => companies.search(req.actor!, req.query),

@@ -3,7 +3,7 @@ import { useApiQuery } from '../../api-hooks.ts';
 import type { Query } from '../../api.ts';
 
 export type { CompanyDetail, CompanySummary };
-export type CompanyPage = { items: CompanySummary[]; total: number; page: number; pageSize: number };
+export type CompanyPage = { items: CompanySummary[]; total: number; totalCapped: boolean; page: number; pageSize: number };
 
 export const companySizes = ['small', 'medium', 'large'] as const;
 export type CompanySize = (typeof companySizes)[number];
