@@ -15,6 +15,7 @@ import { AppError, errorBody, isAppError } from './platform/errors.ts';
 import { bilingualValidatorCompiler } from './platform/validation.ts';
 import { roleHas, type Permission } from './platform/permissions.ts';
 import type { Actor, RequestContext } from './platform/context.ts';
+import type { SessionResponse } from '../../common/src/schemas/auth.schema.ts';
 import { isDbUnavailable } from './platform/db-errors.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { createServices, type Services } from './services.ts';
@@ -36,6 +37,7 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    sessionView: SessionResponse | null;
     ctx: RequestContext;
   }
   interface FastifyInstance {
@@ -70,6 +72,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionView', null);
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   // Deny by default: a route without a declared permission cannot be registered.
@@ -110,6 +113,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         req.actor = resolved.actor;
         req.sessionId = resolved.sessionId;
         req.csrfToken = resolved.csrfToken;
+        req.sessionView = resolved.view;
         req.ctx = { actor: resolved.actor, requestId: req.id, ip: req.ip };
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });

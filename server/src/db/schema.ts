@@ -137,7 +137,7 @@ export const companies = pgTable(
   (t) => [
     uniqueIndex('companies_corporate_number_uq').on(t.corporateNumber),
     index('companies_parent_idx').on(t.parentId),
-    index('companies_industry_idx').on(t.industryCode, t.id),
+    index('companies_industry_prefecture_idx').on(t.industryCode, t.prefectureCode, t.id),
     index('companies_legal_type_idx').on(t.legalTypeCode, t.id),
     index('companies_prefecture_idx').on(t.prefectureCode, t.id),
     index('companies_name_trgm_idx').using('gin', sql`${t.nameNormalized} gin_trgm_ops`),

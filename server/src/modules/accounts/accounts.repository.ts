@@ -6,6 +6,25 @@ import { accounts, companies, loginAttempts, organisations, sessions } from '../
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 
+const preparedSession = new WeakMap<Executor, ReturnType<typeof buildSessionQuery>>();
+function buildSessionQuery(db: Executor) {
+  return db
+    .select({
+      session: sessions,
+      account: accounts,
+      orgNameJa: organisations.nameJa,
+      orgNameEn: organisations.nameEn,
+      companyName: companies.name,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(organisations, eq(organisations.id, accounts.organisationId))
+    .leftJoin(companies, eq(companies.id, accounts.companyId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('koryu_find_session');
+}
+
 export const accountsRepository = {
   async findByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
     const rows = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
@@ -59,21 +78,14 @@ export const accountsRepository = {
     await db.insert(sessions).values(values);
   },
 
+  /** Runs on every request: a prepared statement per database (built once, planned once per connection). */
   async findSession(db: Executor, id: string) {
-    const rows = await db
-      .select({
-        session: sessions,
-        account: accounts,
-        orgNameJa: organisations.nameJa,
-        orgNameEn: organisations.nameEn,
-        companyName: companies.name,
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .leftJoin(organisations, eq(organisations.id, accounts.organisationId))
-      .leftJoin(companies, eq(companies.id, accounts.companyId))
-      .where(eq(sessions.id, id))
-      .limit(1);
+    let prepared = preparedSession.get(db);
+    if (!prepared) {
+      prepared = buildSessionQuery(db);
+      preparedSession.set(db, prepared);
+    }
+    const rows = await prepared.execute({ id });
     return rows[0];
   },
 

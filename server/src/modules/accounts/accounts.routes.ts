@@ -21,11 +21,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/session',
     { config: { permission: 'public' }, schema: { tags: ['auth'], response: { 200: sessionResponseSchema } } },
-    async (req) => {
-      if (!req.sessionId) return { account: null, csrfToken: null };
-      const s = await accounts.sessionView(req.sessionId);
-      return s ? s.view : { account: null, csrfToken: null };
-    },
+    async (req) => req.sessionView ?? { account: null, csrfToken: null },
   );
 
   app.post(
