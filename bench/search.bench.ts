@@ -62,7 +62,7 @@ async function prepare(): Promise<string[]> {
 }
 
 const paths = await prepare();
-const server = await startKoryu({ DATABASE_URL: databaseUrl }, port);
+const server = await startKoryu({ DATABASE_URL: databaseUrl, KORYU_DB_POOL: arg('pool', '10') }, port);
 const cookie = await login(server.base, EMAIL, PASSWORD);
 let maxRss = rssMb(server.proc.pid!);
 const sampler = setInterval(() => {

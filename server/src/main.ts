@@ -7,7 +7,7 @@ export type Running = { url: string; close: () => Promise<void>; database: Datab
 
 export async function startServer(config: Config = loadConfig(), opts: { onReady?: (r: Running) => Promise<void> | void } = {}): Promise<Running> {
   const t0 = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await database.migrate();
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });

@@ -10,7 +10,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -84,12 +86,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Prepared statements skip parsing, but plans stay per-value: a generic plan for
+    // "industry = $1 and prefecture = $2" cannot know that Tokyo is 15% of the table.
+    options: '-c plan_cache_mode=force_custom_plan',
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });
   // A dropped server connection must not crash the process; queries fail and the pool reconnects.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  preparedRunners.set(db, async (query) => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const name = `k_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    return (await pool.query({ name, text, values: params as unknown[] })).rows;
+  });
   return {
     db,
     kind: 'postgres',
@@ -115,4 +125,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 /** Both drivers return `{ rows }` from `db.execute`; the shared type leaves it unknown. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+const preparedRunners = new WeakMap<Executor, (query: SQL) => Promise<unknown[]>>();
+
+/**
+ * Runs a hot, dynamically built query as a named prepared statement on the PostgreSQL server
+ * (one per distinct SQL text and connection: parsed once, plans cached by the server), and as a
+ * plain query elsewhere (PGlite, transactions).
+ */
+export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const run = preparedRunners.get(db);
+  return run ? ((await run(query)) as T[]) : rowsOf<T>(await db.execute(query));
 }

@@ -12,6 +12,7 @@ export type Config = {
   sessionAbsoluteHours: number;
   webDist: string;
   bodyLimitBytes: number;
+  dbPoolSize: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +27,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.KORYU_SESSION_ABSOLUTE_HOURS ?? 12),
     webDist: path.resolve(env.KORYU_WEB_DIST ?? 'web/dist'),
     bodyLimitBytes: Number(env.KORYU_BODY_LIMIT ?? 1_048_576),
+    dbPoolSize: Number(env.KORYU_DB_POOL ?? 10),
   };
 }

@@ -1,6 +1,6 @@
 // The only SQL for companies and their divisions.
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../../db/client.ts';
+import { queryPrepared, rowsOf, type Executor } from '../../db/client.ts';
 import { companies, companyDivisions, industries, legalEntityTypes, prefectures } from '../../db/schema.ts';
 
 export type CompanyRow = typeof companies.$inferSelect;
@@ -87,8 +87,9 @@ export const companiesRepository = {
     const rank = f.text
       ? sql`(m.name_core = ${f.text}) desc, (m.name_core like ${`${escapeLike(f.text)}%`}) desc, length(m.name_normalized), m.id`
       : sql`m.id`;
-    const rows = rowsOf<SummaryRow>(
-      await db.execute(sql`
+    const rows = await queryPrepared<SummaryRow>(
+      db,
+      sql`
         with m as materialized (
           select ${companies.id} as id, ${companies.nameNormalized} as name_normalized, ${companies.nameCore} as name_core
           from ${companies} where ${where} limit ${countCap + 1}
@@ -100,7 +101,7 @@ export const companiesRepository = {
                c.capital_yen::float8 as "capitalYen", c.employees, c.status,
                (select count(*) from m)::int as total
         from page join ${companies} c on c.id = page.id
-        order by page.ord`),
+        order by page.ord`,
     );
     let n = rows[0]?.total;
     if (n === undefined) {
