@@ -9,7 +9,7 @@ import { loadConfig } from '../platform/config.ts';
 import { systemContext, type RequestContext } from '../platform/context.ts';
 import { verifyAudit, writeAudit } from '../platform/audit.ts';
 import { inTransaction } from '../db/tx.ts';
-import { backup, restore } from '../platform/backup/backup.ts';
+import { backup, restore, tableRows } from '../platform/backup/backup.ts';
 import { importCompanies, ImportRejected } from '../modules/companies/companies.import.ts';
 import { startServer } from '../main.ts';
 import { loadDemo, demoLogins } from './demo.ts';
@@ -146,24 +146,34 @@ export async function main(argv: string[]): Promise<number> {
       if (!table || !exportable.includes(table)) break;
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' } } });
       return withDb(async (d) => {
-        const rows = rowsOf<Record<string, unknown>>(
-          await d.db.execute(sql`select row_to_json(x) as r from ${sql.identifier(table)} x order by 1`),
-        ).map((x) => (typeof x.r === 'string' ? JSON.parse(x.r) : x.r) as Record<string, unknown>);
         const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
-        if (values.format === 'json') {
-          out.write(`${JSON.stringify(rows, null, 1)}\n`);
-        } else {
-          const cols = rows[0] ? Object.keys(rows[0]) : [];
-          out.write(`\uFEFF${cols.join(',')}\n`);
-          for (const r of rows) out.write(`${cols.map((c) => csvCell(r[c])).join(',')}\n`);
+        const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+        let rows = 0;
+        let cols: string[] | null = null;
+        if (values.format === 'json') await write('[');
+        for await (const batch of tableRows(d.db, table)) {
+          for (const j of batch) {
+            if (values.format === 'json') {
+              await write(`${rows ? ',' : ''}\n${j}`);
+            } else {
+              const r = JSON.parse(j) as Record<string, unknown>;
+              if (!cols) {
+                cols = Object.keys(r);
+                await write(`\uFEFF${cols.join(',')}\n`);
+              }
+              await write(`${cols.map((c) => csvCell(r[c])).join(',')}\n`);
+            }
+            rows++;
+          }
         }
+        if (values.format === 'json') await write('\n]\n');
         if (values.out) await new Promise((r) => (out as fs.WriteStream).end(r));
         if (personalTables.has(table)) {
           await inTransaction(d.db, (tx) =>
-            writeAudit(tx, cliContext(), { action: `${table}.export`, recordType: table, after: { rows: rows.length, format: values.format, out: values.out ?? 'stdout' } }),
+            writeAudit(tx, cliContext(), { action: `${table}.export`, recordType: table, after: { rows, format: values.format, out: values.out ?? 'stdout' } }),
           );
         }
-        if (values.out) console.error(`exported ${rows.length} rows to ${values.out}`);
+        if (values.out) console.error(`exported ${rows} rows to ${values.out}`);
         return 0;
       });
     }

@@ -14,7 +14,8 @@ const identityTables = new Set<string>(tableOrder.filter((t) => !['legal_entity_
 
 type Progress = (table: string, rows: number) => void;
 
-async function* tableRows(db: Executor, table: string): AsyncGenerator<string[]> {
+/** Every row of a table as row_to_json text, in primary-key order, in batches (keyset paging). */
+export async function* tableRows(db: Executor, table: string): AsyncGenerator<string[]> {
   const t = sql.identifier(table);
   if (identityTables.has(table)) {
     let last = 0;
