@@ -36,6 +36,17 @@ describe('route inventory', () => {
     for (const r of inv) expect(permissions).toContain(r.permission);
   });
 
+  it('documents every API route in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)),
+    );
+    const missing = t.app.routeInventory.map((r) => `${r.method} ${r.url}`).filter((r) => !documented.has(r));
+    expect(missing).toEqual([]);
+  });
+
   it('refuses to register a route without a permission', async () => {
     const { buildApp } = await import('./app.ts');
     const { loadConfig } = await import('./platform/config.ts');
