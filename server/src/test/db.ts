@@ -35,6 +35,10 @@ export async function prepareTemplates(backend: 'pglite' | 'postgres'): Promise<
     const file = pgliteTemplatePath();
     if (fs.existsSync(file)) return;
     fs.mkdirSync(cacheDir, { recursive: true });
+    // Templates of earlier schema versions are of no further use.
+    for (const old of fs.readdirSync(cacheDir).filter((f) => f.startsWith('pglite-') && f.endsWith('.tar.gz'))) {
+      fs.rmSync(path.join(cacheDir, old), { force: true });
+    }
     const d = await openDatabase({});
     await d.migrate();
     const blob = await d.dumpDataDir!();
@@ -50,6 +54,11 @@ export async function prepareTemplates(backend: 'pglite' | 'postgres'): Promise<
     const name = pgTemplateName();
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount) return;
+    // Templates of earlier schema versions are of no further use.
+    const stale = await admin.query("select datname from pg_database where datname like 'koryu\\_tpl\\_%' and datname <> $1", [name]);
+    for (const row of stale.rows as { datname: string }[]) {
+      await admin.query(`drop database if exists "${row.datname}" with (force)`).catch(() => {});
+    }
     await admin.query(`create database "${name}_build"`).catch(async () => {
       await admin.query(`drop database if exists "${name}_build"`);
       await admin.query(`create database "${name}_build"`);
