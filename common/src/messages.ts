@@ -15,6 +15,10 @@ export const fieldMessages = {
     en: 'The password must have at least 12 characters.',
   },
   'text.required': { ja: '入力してください。', en: 'This field is required.' },
+  'text.invalid_characters': {
+    ja: '使用できない文字（NUL文字や不正なUnicode）が含まれています。',
+    en: 'Contains characters that cannot be stored (NUL or malformed Unicode).',
+  },
   'kana.format': {
     ja: 'フリガナはカタカナで入力してください。',
     en: 'Enter the reading in katakana.',

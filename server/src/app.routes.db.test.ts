@@ -121,6 +121,8 @@ describe('hostile input on every write route: 4xx with ja/en, never 500, nothing
       ['unknown field', { sneaky: true }],
       ['oversized', { name: huge, email: huge, password: huge, locale: huge, company: { name: huge }, account: { email: huge } }],
       ['not json', 'plain text', 'text/plain'],
+      ['NUL character', { name: 'a\u0000b', email: 'a\u0000b@x.jp', password: 'x\u0000', locale: 'ja\u0000', company: { name: 'a\u0000' }, account: { email: 'a\u0000@x.jp' } }],
+      ['lone surrogate', '{"name":"x\\ud800y","email":"\\udc00@x.jp","locale":"\\ud800","company":{"name":"\\ud800"},"account":{"displayName":"\\ud800"}}', 'application/json'],
     ];
     for (const r of writes) {
       const url = r.url.replace(':id', String(ownCompany));
@@ -142,6 +144,24 @@ describe('hostile input on every write route: 4xx with ja/en, never 500, nothing
     const after = await snapshot();
     // Reading the session for each request writes nothing; only the audit of reads may grow (none here).
     expect(after).toEqual(before);
+  });
+
+  it('NUL and lone surrogates in query strings are refused with 400, never 500', async () => {
+    const npa = sessions.npa;
+    for (const url of ['/api/companies?q=%00abc', '/api/companies?industry=%00', '/api/audit?recordId=%00', '/api/people?q=a%00b']) {
+      const res = await npa.req('GET', url);
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.json().error.message.ja, url).toBeTruthy();
+    }
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a\u0000b@x.jp', password: 'x' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().error.fields[0].code).toBe('text.invalid_characters');
+  });
+
+  it('personal data is never cacheable, however the URL is spelled', async () => {
+    const res = await sessions.ministry_hr.req('GET', '/%61pi/people');
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('a validation error names each field in both languages', async () => {

@@ -17,6 +17,8 @@ import { roleHas, type Permission } from './platform/permissions.ts';
 import type { Actor, RequestContext } from './platform/context.ts';
 import type { SessionResponse } from '../../common/src/schemas/auth.schema.ts';
 import { isDbUnavailable } from './platform/db-errors.ts';
+import { sqlState } from './db/tx.ts';
+import { rejectMalformedText } from './platform/validation.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { createServices, type Services } from './services.ts';
 import { SESSION_COOKIE } from './modules/accounts/accounts.service.ts';
@@ -55,7 +57,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Trust exactly one proxy hop: the client's own X-Forwarded-For entries are not believed.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
@@ -127,11 +130,16 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     if (!roleHas(req.actor.role, permission)) throw new AppError('forbidden');
   });
 
+  // Text PostgreSQL cannot store (U+0000, lone surrogates) is refused before any handler runs.
+  app.addHook('preValidation', async (req) => {
+    rejectMalformedText({ body: req.body, query: req.query, params: req.params });
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     securityHeaders(reply, req.protocol === 'https');
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
+    // Anything that did not choose its own caching (static files and public reference data do)
+    // is not stored: API answers may hold personal data, whatever spelling the URL used.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -151,7 +159,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   app.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    if (appErr.status >= 500) req.log.error({ err: redactedError(err) }, 'request failed');
     else req.log.info({ code: appErr.code }, 'request refused');
     void reply.status(appErr.status).header('cache-control', 'no-store').send(errorBody(appErr, req.id));
   });
@@ -187,7 +195,7 @@ function checkCsrf(req: FastifyRequest): void {
   // Cross-site form posts cannot set a JSON content type or custom header; a foreign Origin is refused.
   const origin = req.headers.origin;
   if (origin) {
-    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    const host = req.host; // honours X-Forwarded-Host only from a trusted proxy
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;
@@ -202,6 +210,19 @@ function checkCsrf(req: FastifyRequest): void {
   }
 }
 
+/** What a failed request logs: never the query's bound parameters (they may hold password hashes). */
+function redactedError(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; stack?: string; cause?: { message?: string } };
+  const strip = (m: string | undefined) => m?.split('\nparams:')[0];
+  return {
+    type: e?.name,
+    message: strip(e?.message),
+    sqlState: sqlState(err),
+    cause: strip(e?.cause?.message),
+    stack: e?.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+  };
+}
+
 function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
   const e = err as { code?: string; statusCode?: number; validation?: unknown };
@@ -211,6 +232,12 @@ function toAppError(err: unknown): AppError {
   if (err instanceof SyntaxError && e?.statusCode === 400) return new AppError('bad_json');
   if (e?.validation) return new AppError('validation_failed');
   if (isDbUnavailable(err)) return new AppError('db_unavailable');
+  const state = sqlState(err);
+  if (state === '23505') return new AppError('duplicate');
+  // Text PostgreSQL cannot store (NUL, bad encoding) or a value out of range: the input is bad.
+  if (state === '22021' || state === '22P05' || state === '22P02' || state === '22003' || state === '22007' || state === '22008') {
+    return new AppError('validation_failed');
+  }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new AppError('not_found');
     if (e.statusCode === 413) return new AppError('payload_too_large');

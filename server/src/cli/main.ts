@@ -28,7 +28,8 @@ Usage: koryu <command> [options]
                                  export a table (${['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'].join(', ')})
   backup FILE                    write every table to FILE (gzip'd JSON lines, one consistent snapshot)
   restore FILE                   replace every table with FILE's contents (one transaction)
-  audit verify                   check the audit trail's hash chain
+  audit verify [--checkpoints F]  check the audit trail's hash chain (and saved checkpoints)
+  audit checkpoint FILE          append the chain's head to FILE (keep it outside the database)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PGlite in
 KORYU_DATA_DIR (default ./data).`;
@@ -184,27 +185,49 @@ export async function main(argv: string[]): Promise<number> {
       const file = path.resolve(sub);
       return withDb(async (d) => {
         const bar = progressBar(cmd === 'backup' ? 'backup ' : 'restore');
-        const counts = cmd === 'backup' ? await backup(d, file, (_t, n) => bar.update(n, n)) : await restore(d, file, (_t, n) => bar.update(n, n));
+        const counts =
+          cmd === 'backup' ? await backup(d, file, (_t, n) => bar.update(n, n)) : await restore(d, file, (_t, n) => bar.update(n, n), cliContext());
         bar.done();
-        if (cmd === 'restore') {
-          await inTransaction(d.db, (tx) => writeAudit(tx, cliContext(), { action: 'database.restore', recordType: 'database', after: { file: path.basename(file), counts } }));
-        }
         console.log(`${cmd} ${file}: ${tableOrder.map((t) => `${t}=${counts[t] ?? 0}`).join(' ')}`);
         return 0;
       });
     }
 
-    case 'audit':
-      if (sub !== 'verify') break;
+    case 'audit': {
+      if (sub !== 'verify' && sub !== 'checkpoint') break;
+      const { values, positionals } = parseArgs({ args: rest, options: { checkpoints: { type: 'string' } }, allowPositionals: true });
       return withDb(async (d) => {
-        const r = await verifyAudit(d.db);
+        if (sub === 'checkpoint') {
+          const file = positionals[0];
+          if (!file) return 2;
+          const r = await verifyAudit(d.db);
+          if (!r.ok) {
+            console.error(`監査証跡の改ざんを検出 / audit trail BROKEN at id ${r.brokenAtId} (${r.reason}): no checkpoint written`);
+            return 1;
+          }
+          fs.appendFileSync(file, `${JSON.stringify({ id: r.headId, hash: r.head, at: new Date().toISOString() })}\n`);
+          console.log(`checkpoint ${r.headId} ${r.head} appended to ${file}`);
+          return 0;
+        }
+        const checkpoints = values.checkpoints
+          ? fs
+              .readFileSync(values.checkpoints, 'utf8')
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l) as { id: number; hash: string })
+          : [];
+        const r = await verifyAudit(d.db, 5000, checkpoints);
         if (r.ok) {
-          console.log(`監査証跡は正常です / audit trail intact: ${r.rows} rows, head ${r.head.slice(0, 16)}…`);
+          console.log(
+            `監査証跡は正常です / audit trail intact: ${r.rows} rows, head ${r.headId} ${r.head.slice(0, 16)}…` +
+              (checkpoints.length ? `, ${checkpoints.length} checkpoint(s) matched` : ''),
+          );
           return 0;
         }
         console.error(`監査証跡の改ざんを検出 / audit trail BROKEN at id ${r.brokenAtId} (${r.reason}) after ${r.rows} good rows`);
         return 1;
       });
+    }
   }
   console.error(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
   return 2;

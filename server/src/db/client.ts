@@ -49,14 +49,66 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
+/**
+ * PGlite is a single-process database: a second process opening the same folder (a CLI command
+ * next to the running server) would corrupt it or lose writes. A lock file with the owner's pid
+ * makes the second opener fail with a clear message; a lock left by a killed process is taken over.
+ */
+export class DataDirLocked extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `データフォルダ ${dir} は別のkoryuプロセス (pid ${pid}) が使用中です。停止してから実行するか、DATABASE_URL でPostgreSQLサーバーを使ってください。\n` +
+        `The data folder ${dir} is in use by another koryu process (pid ${pid}). Stop it first, or use a PostgreSQL server via DATABASE_URL.`,
+    );
+    this.name = 'DataDirLocked';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'koryu.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new DataDirLocked(dir, owner);
+      fs.rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm },
   });
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
@@ -67,7 +119,13 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       await client.query('select 1');
       return true;
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     dumpDataDir: () => client.dumpDataDir('gzip') as Promise<Blob>,
   };
 }
@@ -88,7 +146,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     max: poolSize,
     // Prepared statements skip parsing, but plans stay per-value: a generic plan for
     // "industry = $1 and prefecture = $2" cannot know that Tokyo is 15% of the table.
-    options: '-c plan_cache_mode=force_custom_plan',
+    // ISO dates and UTC whatever the server's defaults: timestamps are parsed and hashed as text.
+    options: '-c plan_cache_mode=force_custom_plan -c datestyle=ISO -c timezone=UTC',
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });

@@ -45,6 +45,20 @@ describe('audit trail', () => {
     expect(a).toBeLessThan(b!);
   });
 
+  it('a checkpoint kept outside the database reveals deleted newest rows', async () => {
+    await t.db.db.execute(sql`delete from audit_log`); // start a fresh chain for this test
+    const npa = await loginAs(t, 'npa');
+    await npa.req('PUT', '/api/auth/locale', { locale: 'en' });
+    const head = await verifyAudit(t.db.db);
+    expect(head.ok).toBe(true);
+    if (!head.ok) return;
+    const checkpoint = { id: head.headId, hash: head.head };
+    expect((await verifyAudit(t.db.db, 5000, [checkpoint])).ok).toBe(true);
+    await t.db.db.execute(sql`delete from audit_log where id = ${head.headId}`);
+    expect((await verifyAudit(t.db.db)).ok).toBe(true); // the chain alone cannot tell
+    expect(await verifyAudit(t.db.db, 5000, [checkpoint])).toMatchObject({ ok: false, reason: 'checkpoint_missing', brokenAtId: head.headId });
+  });
+
   it('writes the audit row in the same transaction: a failed change leaves no audit row', async () => {
     const before = rowsOf<{ n: number }>(await t.db.db.execute(sql`select count(*)::int as n from audit_log`))[0]!.n;
     const npa = await loginAs(t, 'npa');

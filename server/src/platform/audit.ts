@@ -92,18 +92,37 @@ export async function writeAudit(tx: Executor, ctx: RequestContext, entry: Audit
 }
 
 export type VerifyResult =
-  | { ok: true; rows: number; head: string }
-  | { ok: false; rows: number; brokenAtId: number; reason: 'hash_mismatch' | 'chain_broken' };
+  | { ok: true; rows: number; head: string; headId: number }
+  | { ok: false; rows: number; brokenAtId: number; reason: 'hash_mismatch' | 'chain_broken' | 'checkpoint_missing' | 'checkpoint_mismatch' };
 
-/** Walks the whole chain in id order, in batches. */
-export async function verifyAudit(db: Db, batch = 5000): Promise<VerifyResult> {
+/**
+ * A checkpoint is the chain's head (id, hash) copied somewhere the database's writers cannot
+ * reach (`koryu audit checkpoint FILE`). The chain alone cannot show that its newest rows were
+ * deleted; a checkpoint can: its row must still be there with the same hash.
+ */
+export type Checkpoint = { id: number; hash: string };
+
+/** Walks the whole chain in id order, in batches, then checks the checkpoints against it. */
+export async function verifyAudit(db: Db, batch = 5000, checkpoints: Checkpoint[] = []): Promise<VerifyResult> {
   let prev = GENESIS;
   let lastId = 0;
   let rows = 0;
+  const anchors = new Map(checkpoints.map((c) => [c.id, c.hash]));
+  const seen = new Set<number>();
   for (;;) {
     const page = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batch);
-    if (page.length === 0) return { ok: true, rows, head: prev };
+    if (page.length === 0) {
+      for (const c of [...checkpoints].sort((a, b) => a.id - b.id)) {
+        if (!seen.has(c.id)) return { ok: false, rows, brokenAtId: c.id, reason: 'checkpoint_missing' };
+      }
+      return { ok: true, rows, head: prev, headId: lastId };
+    }
     for (const r of page) {
+      const cp = anchors.get(r.id);
+      if (cp !== undefined) {
+        if (cp !== r.hash) return { ok: false, rows, brokenAtId: r.id, reason: 'checkpoint_mismatch' };
+        seen.add(r.id);
+      }
       if (r.prevHash !== prev) return { ok: false, rows, brokenAtId: r.id, reason: 'chain_broken' };
       const expected = rowHash(r.prevHash, {
         at: r.at,

@@ -34,3 +34,26 @@ export const bilingualValidatorCompiler: FastifySchemaCompiler<ZodType> =
     if (r.success) return { value: r.data };
     return { error: new AppError('validation_failed', { fields: issuesOf(schema, data, r.error.issues) }) };
   };
+
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed() && !s.includes('\u0000');
+
+/** Throws validation_failed naming every string (key or value) that holds U+0000 or a lone surrogate. */
+export function rejectMalformedText(input: Record<string, unknown>): void {
+  const bad: FieldIssue[] = [];
+  const walk = (v: unknown, path: string, depth: number) => {
+    if (depth > 64 || bad.length > 20) return;
+    if (typeof v === 'string') {
+      if (!wellFormed(v)) bad.push({ path, code: 'text.invalid_characters', message: fieldMessages['text.invalid_characters'] });
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, path ? `${path}.${i}` : String(i), depth + 1));
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const p = path ? `${path}.${k}` : k;
+        if (!wellFormed(k)) bad.push({ path: p, code: 'text.invalid_characters', message: fieldMessages['text.invalid_characters'] });
+        walk(x, p, depth + 1);
+      }
+    }
+  };
+  for (const part of ['body', 'query', 'params']) walk(input[part], '', 0);
+  if (bad.length) throw new AppError('validation_failed', { fields: bad });
+}

@@ -7,9 +7,13 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Executor } from '../../db/client.ts';
 import { tableOrder } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
+import path from 'node:path';
+import { writeAudit } from '../audit.ts';
+import type { RequestContext } from '../context.ts';
 
 const FORMAT = 'koryu-backup/1';
 const BATCH = 2000;
+const knownTables = new Set<string>(tableOrder);
 const identityTables = new Set<string>(tableOrder.filter((t) => !['legal_entity_types', 'industries', 'world_regions', 'prefectures', 'sessions'].includes(t)));
 
 type Progress = (table: string, rows: number) => void;
@@ -66,7 +70,12 @@ export async function backup(database: Database, file: string, onProgress?: Prog
   return counts;
 }
 
-export async function restore(database: Database, file: string, onProgress?: Progress): Promise<Record<string, number>> {
+export async function restore(
+  database: Database,
+  file: string,
+  onProgress?: Progress,
+  ctx?: RequestContext,
+): Promise<Record<string, number>> {
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next();
@@ -97,6 +106,7 @@ export async function restore(database: Database, file: string, onProgress?: Pro
       if (!next.value) continue;
       const m = /^\{"t":"([a-z_]+)","r":(.*)\}$/.exec(next.value);
       if (!m) throw new Error('corrupt backup line');
+      if (!knownTables.has(m[1]!)) throw new Error(`the backup names an unknown table: ${m[1]}`);
       if (m[1] !== table || batch.length >= BATCH) {
         await flush();
         table = m[1]!;
@@ -109,6 +119,8 @@ export async function restore(database: Database, file: string, onProgress?: Pro
         sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.identifier(t)}), 0) + 1, false)`,
       );
     }
+    // The restore is audited in its own transaction: both commit, or neither.
+    if (ctx) await writeAudit(tx, ctx, { action: 'database.restore', recordType: 'database', after: { file: path.basename(file), counts } });
   });
   return counts;
 }
