@@ -33,9 +33,11 @@ export function createDashboardService(s: BaseServices) {
           const d = actor.companyId ? await s.companies.detail(actor, actor.companyId) : null;
           items.push({ key: 'divisions', value: d?.divisions.length ?? 0 });
           items.push({ key: 'subsidiaries', value: d?.subsidiaries.length ?? 0 });
+          items.push({ key: 'employees', value: actor.companyId ? await s.people.countEmployees(actor.companyId) : 0 });
           break;
         }
         case 'participant':
+          items.push({ key: 'posts', value: actor.personId ? await s.people.countPosts(actor.personId) : 0 });
           break;
       }
       return { role: actor.role, items };

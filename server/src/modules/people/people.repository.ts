@@ -13,6 +13,19 @@ export const peopleRepository = {
     return Number(r[0]?.n ?? 0);
   },
 
+  async countEmployees(db: Executor, companyId: number) {
+    const r = await db
+      .select({ n: count() })
+      .from(people)
+      .where(and(eq(people.companyId, companyId), eq(people.kind, 'employee')));
+    return Number(r[0]?.n ?? 0);
+  },
+
+  async countPosts(db: Executor, personId: number) {
+    const r = await db.select({ n: count() }).from(postAssignments).where(eq(postAssignments.personId, personId));
+    return Number(r[0]?.n ?? 0);
+  },
+
   async search(db: Executor, scope: { organisationId?: number; companyId?: number; personId?: number }, text: string | undefined, page: number, pageSize: number) {
     const conds: (SQL | undefined)[] = [
       scope.organisationId !== undefined ? eq(people.organisationId, scope.organisationId) : undefined,

@@ -24,6 +24,8 @@ export function createPeopleService(database: Database) {
   const { db } = database;
   return {
     countOfficials: (organisationId: number) => repo.countOfficials(db, organisationId),
+    countEmployees: (companyId: number) => repo.countEmployees(db, companyId),
+    countPosts: (personId: number) => repo.countPosts(db, personId),
 
     /** Every read of personal data is written to the audit trail, with the ids returned. */
     async search(ctx: RequestContext, q: string | undefined, page: number, pageSize: number) {
