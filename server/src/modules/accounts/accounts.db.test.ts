@@ -191,7 +191,7 @@ describe('company HR self-registration (claim flow)', () => {
   const company = async (id: number) =>
     rowsOf<{ status: string; name: string }>(await t.db.db.execute(sql`select status, name from companies where id = ${id}`))[0]!;
   const account = async (id: number) =>
-    rowsOf<{ status: string; company_id: number }>(await t.db.db.execute(sql`select status, company_id from accounts where id = ${id}`))[0]!;
+    rowsOf<{ status: string; company_id: number }>(await t.db.db.execute(sql`select status, company_id::int as company_id from accounts where id = ${id}`))[0]!;
 
   it('register → reject → register again (claim) → approve makes the company active', async () => {
     const npa = await loginAs(t, 'npa');
@@ -246,6 +246,11 @@ describe('company HR self-registration (claim flow)', () => {
     const field = err.fields.find((f) => f.path === 'company.corporateNumber')!;
     expect(field.message.ja).toMatch(/承認待ち/);
     expect(field.message.en).toMatch(/awaiting approval/);
+    // The same when both arrive at once.
+    const fresh = newCorporateNumber();
+    const both = await Promise.all([register(fresh), register(fresh)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((both.find((r) => r.statusCode === 409)!.json().error.fields as { path: string }[])[0]!.path).toBe('company.corporateNumber');
   });
 
   it('refuses the 11th registration from one address within an hour with 429 and writes nothing', async () => {

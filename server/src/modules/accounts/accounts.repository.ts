@@ -1,7 +1,8 @@
-// The only SQL for accounts, sessions and login attempts.
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+// The only SQL for accounts, sessions and login attempts (and the per-address registration count,
+// read from the audit trail).
+import { and, count, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { accounts, companies, loginAttempts, organisations, sessions } from '../../db/schema.ts';
+import { accounts, auditLog, companies, loginAttempts, organisations, sessions } from '../../db/schema.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
@@ -61,6 +62,7 @@ export const accountsRepository = {
         corporateNumber: companies.corporateNumber,
         companyName: companies.name,
         legalTypeCode: companies.legalTypeCode,
+        companyStatus: companies.status,
       })
       .from(accounts)
       .innerJoin(companies, eq(companies.id, accounts.companyId))
@@ -106,17 +108,78 @@ export const accountsRepository = {
   },
 
   // ---- login attempts
-  async recordAttempt(db: Executor, email: string, ip: string, success: boolean): Promise<void> {
-    await db.insert(loginAttempts).values({ email, ip, success });
+  /**
+   * Serialises login checks for one address and one e-mail until the transaction ends. The
+   * address lock is always taken first, so two logins never wait on each other in a cycle.
+   */
+  async lockLogin(tx: Executor, ip: string, email: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-login-ip:'} || ${ip}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-login:'} || ${email}))`);
   },
 
-  async failuresSince(db: Executor, by: { ip: string } | { email: string }, since: string): Promise<number> {
-    const cond = 'ip' in by ? eq(loginAttempts.ip, by.ip) : eq(loginAttempts.email, by.email);
+  /** Inserts the attempt as a failure (a reservation); a correct password later marks it a success. */
+  async reserveAttempt(db: Executor, email: string, ip: string): Promise<number> {
+    const rows = await db.insert(loginAttempts).values({ email, ip, success: false }).returning({ id: loginAttempts.id });
+    return rows[0]!.id;
+  },
+
+  async markAttemptSuccess(db: Executor, id: number): Promise<void> {
+    await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, id));
+  },
+
+  async failuresSince(db: Executor, by: { ip: string }, since: string): Promise<number> {
     const r = await db
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(cond, eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+      .where(and(eq(loginAttempts.ip, by.ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
     return Number(r[0]?.n ?? 0);
+  },
+
+  /**
+   * Failures for an e-mail after both `since` and its last successful login (attempt ids follow
+   * the order in which attempts were reserved under the e-mail's lock). With `upToId`, only
+   * attempts up to that one: the rank of that attempt among the failures.
+   */
+  async emailFailuresSince(db: Executor, email: string, since: string, upToId?: number): Promise<number> {
+    const lastSuccess = sql`coalesce((select max(${loginAttempts.id}) from ${loginAttempts} where ${loginAttempts.email} = ${email} and ${loginAttempts.success}), 0)`;
+    const r = await db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.email, email),
+          eq(loginAttempts.success, false),
+          gt(loginAttempts.at, since),
+          gt(loginAttempts.id, lastSuccess),
+          upToId === undefined ? undefined : lte(loginAttempts.id, upToId),
+        ),
+      );
+    return Number(r[0]?.n ?? 0);
+  },
+
+  /** Atomic increment; returns the new count. */
+  async incrementFailedLogins(db: Executor, accountId: number): Promise<number | undefined> {
+    const rows = await db
+      .update(accounts)
+      .set({ failedLogins: sql`${accounts.failedLogins} + 1`, updatedAt: sql`now()` })
+      .where(eq(accounts.id, accountId))
+      .returning({ failedLogins: accounts.failedLogins });
+    return rows[0]?.failedLogins;
+  },
+
+  // ---- registration throttling
+  async registrationsFromIpSince(db: Executor, ip: string, since: string): Promise<number> {
+    const r = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.register'), eq(auditLog.ip, ip), gt(auditLog.at, since)));
+    return Number(r[0]?.n ?? 0);
+  },
+
+  /** Serialises registrations from one address, and registrations for one 法人番号, until the transaction ends. */
+  async lockRegistration(tx: Executor, ip: string, corporateNumber: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-register-ip:'} || ${ip}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-register:'} || ${corporateNumber}))`);
   },
 
   async pruneAttempts(db: Executor, before: string): Promise<void> {

@@ -12,7 +12,8 @@ const pendingRegistrationSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   createdAt: z.string(),
-  company: z.object({ id: z.number().int(), corporateNumber: z.string(), name: z.string(), legalTypeCode: z.string() }),
+  // status 'pending': the registration creates the company; 'active'/'archived': it claims a directory entry.
+  company: z.object({ id: z.number().int(), corporateNumber: z.string(), name: z.string(), legalTypeCode: z.string(), status: z.string() }),
 });
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -71,6 +72,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         body: registrationBodySchema,
         response: {
           201: z.object({ accountId: z.number().int(), companyId: z.number().int(), status: z.literal('pending') }),
+          429: errorResponseSchema,
           ...errors,
         },
       },
@@ -92,7 +94,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
           email: r.email,
           displayName: r.displayName,
           createdAt: r.createdAt,
-          company: { id: r.companyId, corporateNumber: r.corporateNumber, name: r.companyName, legalTypeCode: r.legalTypeCode },
+          company: { id: r.companyId, corporateNumber: r.corporateNumber, name: r.companyName, legalTypeCode: r.legalTypeCode, status: r.companyStatus },
         })),
       };
     },

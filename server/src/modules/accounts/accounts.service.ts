@@ -1,7 +1,7 @@
 // Accounts and sessions: login with rate limiting and lockout, database-backed sessions with
 // idle and absolute timeouts, company-HR self-registration approved by the NPA.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext, Role } from '../../platform/context.ts';
@@ -17,12 +17,19 @@ import { accountsRepository as repo, type AccountRow } from './accounts.reposito
 export const SESSION_COOKIE = 'koryu_sid';
 
 // Login throttling parameters (operational, not legal): failures counted in a sliding window.
+// An e-mail is locked while it has lockAfterConsecutiveFailures failures in the window since its
+// last successful login; this holds the same for addresses that have no account.
 export const loginLimits = {
   windowMinutes: 15,
   maxFailuresPerIp: 30,
-  maxFailuresPerEmail: 10,
   lockAfterConsecutiveFailures: 5,
   lockMinutes: 15,
+};
+
+// Self-registration throttling: registrations (audit rows 'account.register') per address.
+export const registrationLimits = {
+  windowMinutes: 60,
+  maxPerIp: 10,
 };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -96,47 +103,61 @@ export function createAccountsService(database: Database, config: Config, compan
     ): Promise<{ token: string; session: ResolvedSession }> {
       const email = input.email.trim().toLowerCase();
       const ip = ctx.ip ?? 'unknown';
-      const since = minutesAgo(loginLimits.windowMinutes);
-      const [byIp, byEmail] = await Promise.all([
-        repo.failuresSince(db, { ip }, since),
-        repo.failuresSince(db, { email }, since),
-      ]);
-      if (byIp >= loginLimits.maxFailuresPerIp || byEmail >= loginLimits.maxFailuresPerEmail) {
-        throw new AppError('rate_limited');
-      }
+
+      // Phase 1: check the limits and reserve the attempt (recorded as a failure) under a lock on
+      // the address and the e-mail, so parallel requests cannot all pass the check before any of
+      // them is counted. Nothing here depends on whether the e-mail has an account.
+      const reservation = await inTransaction(db, async (tx) => {
+        await repo.lockLogin(tx, ip, email);
+        const since = minutesAgo(loginLimits.windowMinutes);
+        if ((await repo.failuresSince(tx, { ip }, since)) >= loginLimits.maxFailuresPerIp) return 'rate_limited' as const;
+        if ((await repo.emailFailuresSince(tx, email, since)) >= loginLimits.lockAfterConsecutiveFailures) return 'locked' as const;
+        return repo.reserveAttempt(tx, email, ip);
+      });
+      if (reservation === 'rate_limited') throw new AppError('rate_limited');
+      if (reservation === 'locked') throw new AppError('account_locked');
+
+      // Phase 2: verify the password outside any transaction (argon2id is slow on purpose). An
+      // unknown e-mail costs the same, against a dummy hash.
       const account = await repo.findByEmail(db, email);
-      if (account?.lockedUntil && Date.parse(pgTimestampToIso(account.lockedUntil)) > Date.now()) {
-        throw new AppError('account_locked');
-      }
-      const ok = account ? await verifyPassword(account.passwordHash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
+      const ok = account
+        ? await verifyPassword(account.passwordHash, input.password)
+        : (await verifyPassword(await dummyHash(), input.password)) && false;
+
+      // Phase 3: settle the reservation.
       if (!account || !ok) {
-        await inTransaction(db, async (tx) => {
-          await repo.recordAttempt(tx, email, ip, false);
-          if (account) {
-            const failed = account.failedLogins + 1;
-            const lock = failed >= loginLimits.lockAfterConsecutiveFailures;
-            await repo.update(tx, account.id, {
-              failedLogins: lock ? 0 : failed,
-              lockedUntil: lock ? new Date(Date.now() + loginLimits.lockMinutes * 60_000).toISOString() : account.lockedUntil,
-            });
+        if (account) {
+          await inTransaction(db, async (tx) => {
+            const failedLogins = await repo.incrementFailedLogins(tx, account.id);
+            // Attempts were reserved one at a time under the e-mail's lock, so exactly one failure
+            // is the one that reaches the threshold: that one locks the account.
+            const rank = await repo.emailFailuresSince(tx, email, minutesAgo(loginLimits.windowMinutes), reservation);
+            const lock = rank >= loginLimits.lockAfterConsecutiveFailures;
+            if (lock) {
+              await repo.update(tx, account.id, { lockedUntil: new Date(Date.now() + loginLimits.lockMinutes * 60_000).toISOString() });
+            }
             await writeAudit(tx, ctx, {
               action: lock ? 'account.locked' : 'account.login_failed',
               recordType: 'account',
               recordId: account.id,
+              after: { failedLogins },
             });
-          }
-        });
+          });
+        }
         throw new AppError('invalid_credentials');
       }
-      if (account.status === 'pending') throw new AppError('account_pending');
-      if (account.status !== 'active') throw new AppError('account_disabled');
+      if (account.status !== 'active') {
+        // The password was right: not a guess to count against the e-mail.
+        await repo.markAttemptSuccess(db, reservation);
+        throw new AppError(account.status === 'pending' ? 'account_pending' : 'account_disabled');
+      }
 
       const token = randomBytes(32).toString('base64url');
       const sessionId = sha256(token);
       const actor = toActor(account);
       await inTransaction(db, async (tx) => {
         if (previousSessionId) await repo.deleteSession(tx, previousSessionId);
-        await repo.recordAttempt(tx, email, ip, true);
+        await repo.markAttemptSuccess(tx, reservation);
         await repo.update(tx, account.id, { failedLogins: 0, lockedUntil: null });
         await repo.insertSession(tx, {
           id: sessionId,
@@ -177,10 +198,22 @@ export function createAccountsService(database: Database, config: Config, compan
       });
     },
 
-    /** Company HR self-registration: creates the company (pending) and the account (pending). */
+    /**
+     * Company HR self-registration, always a pending account for the NPA to approve. A 法人番号 not
+     * in the directory creates the company (pending). One already in the directory (active or
+     * archived) is claimed: the account is linked to it and the company's data is left alone. A
+     * number whose company is still pending has another registration in flight: 409.
+     */
     async registerCompanyHr(body: RegistrationBody, ctx: RequestContext) {
+      const since = minutesAgo(registrationLimits.windowMinutes);
+      const overLimit = async (ex: Executor) =>
+        ctx.ip != null && (await repo.registrationsFromIpSince(ex, ctx.ip, since)) >= registrationLimits.maxPerIp;
+      // Checked before the (deliberately slow) password hash, and again under the lock below.
+      if (await overLimit(db)) throw new AppError('rate_limited');
       const passwordHash = await hashPassword(body.account.password);
       return inTransaction(db, async (tx) => {
+        await repo.lockRegistration(tx, ctx.ip ?? '', body.company.corporateNumber);
+        if (await overLimit(tx)) throw new AppError('rate_limited');
         if (await repo.findByEmail(tx, body.account.email)) {
           throw new AppError('duplicate', {
             fields: [
@@ -192,22 +225,48 @@ export function createAccountsService(database: Database, config: Config, compan
             ],
           });
         }
-        const company = await companies.createInTx(tx, { ...body.company }, ctx, { status: 'pending', fieldPrefix: 'company.' });
+        const existing = await companies.findForRegistrationInTx(tx, body.company.corporateNumber);
+        if (existing?.status === 'pending') {
+          throw new AppError('duplicate', {
+            fields: [
+              {
+                path: 'company.corporateNumber',
+                code: 'corporate_number.registration_pending',
+                message: {
+                  ja: 'この法人番号の登録申請は既に人事院の承認待ちです。',
+                  en: 'A registration for this corporate number is already awaiting approval by the NPA.',
+                },
+              },
+            ],
+          });
+        }
+        const companyId = existing
+          ? existing.id
+          : (await companies.createInTx(tx, { ...body.company }, ctx, { status: 'pending', fieldPrefix: 'company.' })).id;
         const account = await repo.insert(tx, {
           email: body.account.email,
           displayName: body.account.displayName,
           passwordHash,
           role: 'company_hr',
-          companyId: company.id,
+          companyId,
           status: 'pending',
         });
         await writeAudit(tx, ctx, {
           action: 'account.register',
           recordType: 'account',
           recordId: account.id,
-          after: { email: account.email, role: account.role, companyId: company.id, status: 'pending' },
+          after: {
+            email: account.email,
+            role: account.role,
+            companyId,
+            status: 'pending',
+            company: existing ? 'claimed' : 'created',
+            companyStatus: existing?.status ?? 'pending',
+            // What the registrant typed, for the NPA to compare with the directory on a claim.
+            ...(existing ? { submittedCompanyName: body.company.name } : {}),
+          },
         });
-        return { accountId: account.id, companyId: company.id, status: 'pending' as const };
+        return { accountId: account.id, companyId, status: 'pending' as const };
       });
     },
 
@@ -221,13 +280,24 @@ export function createAccountsService(database: Database, config: Config, compan
         if (account.status !== 'pending') throw new AppError('conflict');
         const status = decision === 'approve' ? 'active' : 'rejected';
         await repo.update(tx, accountId, { status });
-        if (account.companyId) await companies.setStatusInTx(tx, account.companyId, decision === 'approve' ? 'active' : 'archived', ctx);
+        // Approval brings the company into the directory (a new one, or an archived one that was
+        // claimed). Rejection archives only a company this registration created (still pending);
+        // a claimed company is left as it was, and can be claimed again later.
+        const company = account.companyId ? await companies.statusInTx(tx, account.companyId) : undefined;
+        let companyStatus = company?.status ?? null;
+        if (company) {
+          const next = decision === 'approve' ? (company.status !== 'active' ? 'active' : null) : company.status === 'pending' ? 'archived' : null;
+          if (next) {
+            await companies.setStatusInTx(tx, company.id, next, ctx);
+            companyStatus = next;
+          }
+        }
         await writeAudit(tx, ctx, {
           action: `account.${decision}`,
           recordType: 'account',
           recordId: accountId,
-          before: { status: account.status },
-          after: { status },
+          before: { status: account.status, companyStatus: company?.status ?? null },
+          after: { status, companyStatus },
         });
       });
     },

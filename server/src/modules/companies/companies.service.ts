@@ -253,6 +253,19 @@ export function createCompaniesService(database: Database) {
       });
     },
 
+    /** Self-registration: the directory entry for a 法人番号 (id and status only), if there is one. */
+    async findForRegistrationInTx(tx: Executor, corporateNumber: string): Promise<{ id: number; status: string } | undefined> {
+      const found = await repo.findByCorporateNumbers(tx, [corporateNumber]);
+      if (!found[0]) return undefined;
+      return service.statusInTx(tx, found[0].id);
+    },
+
+    /** Registration decisions: a company's current status, if it exists. */
+    async statusInTx(tx: Executor, id: number): Promise<{ id: number; status: string } | undefined> {
+      const company = await repo.findById(tx, id);
+      return company ? { id: company.id, status: company.status } : undefined;
+    },
+
     count: (statuses: string[]) => repo.count(db, statuses),
     referenceCodes: () => repo.referenceCodes(db),
   };
