@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bench/**/*.test.ts', 'web/**/*.test.ts'],
-          exclude: [...dbTests, '**/node_modules/**'],
+          exclude: [...dbTests, '**/*.pg.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -29,7 +29,8 @@ export default defineConfig({
       {
         test: {
           name: 'postgres',
-          include: dbTests,
+          // *.pg.test.ts: behaviour only a multi-connection server has (races between connections).
+          include: [...dbTests, 'server/**/*.pg.test.ts'],
           env: { KORYU_TEST_DB: 'postgres' },
           globalSetup: ['./server/src/test/global-setup-postgres.ts'],
           testTimeout: 60_000,

@@ -165,7 +165,11 @@ describe(`SIGKILL during writes (${backend})`, () => {
     await new Promise((r) => setTimeout(r, 100));
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     child!.kill('SIGTERM');
-    expect(await Promise.all(inflight)).toEqual(Array(12).fill(200));
+    // Every in-flight request gets its answer (more than five simultaneous logins to one account
+    // may be told 423 while the others are checked: see ADR 004), none is cut off or refused.
+    const statuses = await Promise.all(inflight);
+    expect(statuses.every((s) => s === 200 || s === 423), String(statuses)).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(5);
     expect(await exited).toBe(0);
     agent.destroy();
     // A request after shutdown is refused: the server is gone, not half-alive.

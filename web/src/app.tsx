@@ -21,11 +21,16 @@ const CompaniesPage = lazy(() => import('./pages/companies.page.tsx').then((m) =
 const CompanyDetailPage = lazy(() => import('./pages/company-detail.page.tsx').then((m) => ({ default: m.CompanyDetailPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard.page.tsx').then((m) => ({ default: m.DashboardPage })));
 const OrganisationDetailPage = lazy(() => import('./pages/organisation-detail.page.tsx').then((m) => ({ default: m.OrganisationDetailPage })));
+const PeoplePage = lazy(() => import('./pages/people.page.tsx').then((m) => ({ default: m.PeoplePage })));
+const PersonDetailPage = lazy(() => import('./pages/person-detail.page.tsx').then((m) => ({ default: m.PersonDetailPage })));
 const OrganisationsPage = lazy(() => import('./pages/organisations.page.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const RegisterPage = lazy(() => import('./pages/register.page.tsx').then((m) => ({ default: m.RegisterPage })));
 const RegistrationsPage = lazy(() => import('./pages/registrations.page.tsx').then((m) => ({ default: m.RegistrationsPage })));
 
 export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
+/** Who may search people (the nav shows the directory to them); participants see only their own record. */
+export const peopleDirectoryRoles: Role[] = ['npa', 'ministry_hr', 'company_hr'];
+const personReaders: Role[] = [...peopleDirectoryRoles, 'participant'];
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
@@ -42,6 +47,7 @@ function useNav(): NavItem[] {
     { to: '/organisations', label: t('nav.organisations') },
   ];
   if (companyReaders.includes(account.role)) items.push({ to: '/companies', label: t('nav.companies') });
+  if (peopleDirectoryRoles.includes(account.role)) items.push({ to: '/people', label: t('nav.people') });
   if (account.role === 'npa') {
     items.push({ to: '/admin/registrations', label: t('nav.registrations') }, { to: '/admin/audit', label: t('nav.audit') });
   }
@@ -129,6 +135,10 @@ export function App() {
             <Route element={<RequireAuth roles={companyReaders} />}>
               <Route path="companies" element={<CompaniesPage />} />
               <Route path="companies/:id" element={<CompanyDetailPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={personReaders} />}>
+              <Route path="people" element={<PeoplePage />} />
+              <Route path="people/:id" element={<PersonDetailPage />} />
             </Route>
             <Route element={<RequireAuth roles={['npa']} />}>
               <Route path="admin/registrations" element={<RegistrationsPage />} />

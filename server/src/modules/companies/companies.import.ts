@@ -12,8 +12,9 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type Messages } from '../../platform/errors.ts';
 import { issuesOf } from '../../platform/validation.ts';
 import { companyInputSchema, type CompanyInput } from '../../../../common/src/schemas/companies.schema.ts';
-import { companiesRepository as repo, type NewCompany } from './companies.repository.ts';
-import { checkReferences, toRow } from './companies.service.ts';
+import { fieldMessages } from '../../../../common/src/messages.ts';
+import { companiesRepository as repo, type CompanyRow, type NewCompany } from './companies.repository.ts';
+import { checkReferences, duplicateCorporateNumber, isCorporateNumberTaken, toRow } from './companies.service.ts';
 
 // Accepted headers (Japanese or English) → field.
 const headerMap: Record<string, keyof CompanyInput> = {
@@ -44,6 +45,9 @@ const headerMap: Record<string, keyof CompanyInput> = {
   parent_corporate_number: 'parentCorporateNumber',
 };
 const numericFields = new Set<keyof CompanyInput>(['capitalYen', 'employees']);
+
+/** No U+0000 and no lone surrogate (String.prototype.isWellFormed, ES2024). */
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed() && !s.includes('\u0000');
 
 export type RowError = { row: number; column: string; code: string; message: Messages };
 export type ImportResult = { rows: number; inserted: number; updated: number };
@@ -132,6 +136,15 @@ export function validateRecords(
 
   records.forEach((rec, idx) => {
     const line = idx + 2;
+    // PostgreSQL cannot store U+0000 and UTF-8 cannot carry a lone surrogate: report the cell
+    // here rather than fail the whole write with a raw query error.
+    const unstorable = fields.flatMap((f, i) => (f && !wellFormed(rec[i] ?? '') ? [f] : []));
+    if (unstorable.length) {
+      for (const f of unstorable) {
+        errors.push({ row: line, column: f, code: 'text.invalid_characters', message: fieldMessages['text.invalid_characters'] });
+      }
+      return;
+    }
     const raw: Record<string, unknown> = {};
     fields.forEach((f, i) => {
       if (!f) return;
@@ -181,6 +194,32 @@ export function validateRecords(
 
 const WRITE_BATCH = 1000;
 
+// The columns an import can change, as the audit trail names them (derived search columns left out).
+const auditedColumns = ['name', 'nameKana', 'legalTypeCode', 'capitalYen', 'employees', 'industryCode', 'prefectureCode', 'address'] as const;
+
+/** The audited columns that differ, before and after; null when none did. */
+function changedColumns(old: CompanyRow, now: CompanyRow): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of auditedColumns) {
+    if (old[k] === now[k]) continue;
+    before[k] = old[k];
+    after[k] = now[k];
+  }
+  return Object.keys(after).length ? { before, after } : null;
+}
+
+/** The server's DETAIL text of a database error, however the driver wraps it. */
+function errorDetail(err: unknown): string {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const detail = (e as { detail?: unknown }).detail;
+    if (typeof detail === 'string') return detail;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
 export async function importCompanies(
   database: Database,
   file: string,
@@ -212,38 +251,77 @@ export async function importCompanies(
     let inserted = 0;
     let updated = 0;
     const idByNumber = new Map(existingParents);
+    // Each company's parent before this import (new ones: none), for the audit of link changes.
+    const parentBefore = new Map<number, number | null>();
     for (let i = 0; i < ok.length; i += WRITE_BATCH) {
       const batch = ok.slice(i, i + WRITE_BATCH);
-      const existing = new Map((await repo.findByCorporateNumbers(tx, batch.map((b) => b.input.corporateNumber))).map((c) => [c.corporateNumber, c.id]));
+      const existing = new Map((await repo.findRowsByCorporateNumbers(tx, batch.map((b) => b.input.corporateNumber))).map((c) => [c.corporateNumber, c]));
       const fresh: NewCompany[] = [];
       const changedIds: number[] = [];
+      const before: Record<string, unknown>[] = [];
+      const after: Record<string, unknown>[] = [];
       for (const { input } of batch) {
         const values = toRow(input);
-        const id = existing.get(input.corporateNumber);
-        if (id !== undefined) {
-          await repo.update(tx, id, values);
-          idByNumber.set(input.corporateNumber, id);
-          changedIds.push(id);
+        const old = existing.get(input.corporateNumber);
+        if (old !== undefined) {
+          const row = await repo.update(tx, old.id, values);
+          const diff = row ? changedColumns(old, row) : null;
+          if (diff) {
+            before.push({ id: old.id, ...diff.before });
+            after.push({ id: old.id, ...diff.after });
+          }
+          idByNumber.set(input.corporateNumber, old.id);
+          parentBefore.set(old.id, old.parentId);
+          changedIds.push(old.id);
           updated++;
         } else {
           fresh.push({ ...(values as NewCompany), corporateNumber: input.corporateNumber, status: 'active' });
         }
       }
-      const created = await repo.insertMany(tx, fresh);
-      for (const c of created) idByNumber.set(c.corporateNumber, c.id);
+      const created = await repo.insertMany(tx, fresh).catch((err: unknown) => {
+        // Another writer registered one of these numbers after the lookup above.
+        if (!isCorporateNumberTaken(err)) throw err;
+        const taken = /\(corporate_number\)=\(([0-9]{13})\)/.exec(errorDetail(err))?.[1];
+        const row = taken ? batch.find((b) => b.input.corporateNumber === taken)?.line : undefined;
+        throw duplicateCorporateNumber('corporateNumber', row === undefined ? undefined : { row, corporateNumber: taken });
+      });
+      for (const c of created) {
+        idByNumber.set(c.corporateNumber, c.id);
+        parentBefore.set(c.id, null);
+      }
       inserted += created.length;
       await writeAudit(tx, ctx, {
         action: 'company.import',
         recordType: 'company',
-        after: { file: path.basename(file), lines: [batch[0]!.line, batch[batch.length - 1]!.line], inserted: created.map((c) => c.id), updated: changedIds },
+        before: { companies: before },
+        after: {
+          file: path.basename(file),
+          lines: [batch[0]!.line, batch[batch.length - 1]!.line],
+          inserted: created.map((c) => c.id),
+          updated: changedIds,
+          companies: after,
+        },
       });
       onProgress?.('write', Math.min(i + WRITE_BATCH, ok.length), ok.length);
     }
+    const links: { id: number; from: number | null; to: number }[] = [];
     for (const { input } of ok) {
       if (!input.parentCorporateNumber) continue;
       const id = idByNumber.get(input.corporateNumber)!;
       const parentId = idByNumber.get(input.parentCorporateNumber)!;
-      if (parentId !== id) await repo.update(tx, id, { parentId });
+      const from = parentBefore.get(id) ?? null;
+      if (parentId === id || parentId === from) continue;
+      await repo.update(tx, id, { parentId });
+      links.push({ id, from, to: parentId });
+    }
+    for (let i = 0; i < links.length; i += WRITE_BATCH) {
+      const chunk = links.slice(i, i + WRITE_BATCH);
+      await writeAudit(tx, ctx, {
+        action: 'company.import.parents',
+        recordType: 'company',
+        before: { companies: chunk.map((l) => ({ id: l.id, parentId: l.from })) },
+        after: { file: path.basename(file), companies: chunk.map((l) => ({ id: l.id, parentId: l.to })) },
+      });
     }
     return { rows: ok.length, inserted, updated };
   });

@@ -13,6 +13,7 @@ export const companyPolicy = {
   read: [isNpa, activeForGovernment, ownCompany] as Rule[],
   update: [isNpa, ownCompany] as Rule[],
   addDivision: [isNpa, ownCompany] as Rule[],
+  setParent: [isNpa] as Rule[],
 };
 
 export function allowed(action: keyof typeof companyPolicy, actor: Actor, company: Pick<CompanyRow, 'id' | 'status'>): boolean {

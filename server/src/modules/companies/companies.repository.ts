@@ -19,20 +19,11 @@ export type CompanyFilter = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Text search: 3+ characters match anywhere (trigram index); 1–2 match the start of the core name or reading. */
-function textCondition(text: string): SQL {
-  const e = escapeLike(text);
-  if ([...text].length >= 3) {
-    return sql`(${companies.nameNormalized} like ${`%${e}%`} or ${companies.nameKanaNormalized} like ${`%${e}%`})`;
-  }
-  return sql`(${companies.nameCore} like ${`${e}%`} or ${companies.nameKanaNormalized} like ${`${e}%`})`;
-}
-
-function whereOf(f: CompanyFilter): SQL | undefined {
+/** Every condition but the search text (see `matchesOf`). */
+function whereOf(f: CompanyFilter): SQL {
   const conds: (SQL | undefined)[] = [inArray(companies.status, f.statuses)];
   if (f.onlyId !== undefined) conds.push(eq(companies.id, f.onlyId));
   if (f.corporateNumber) conds.push(eq(companies.corporateNumber, f.corporateNumber));
-  if (f.text) conds.push(textCondition(f.text));
   if (f.industry) conds.push(eq(companies.industryCode, f.industry));
   if (f.legalType) conds.push(eq(companies.legalTypeCode, f.legalType));
   if (f.prefecture) conds.push(eq(companies.prefectureCode, f.prefecture));
@@ -44,7 +35,43 @@ function whereOf(f: CompanyFilter): SQL | undefined {
       sql`not (coalesce(${companies.capitalYen}, 0) >= ${f.size.notLarge.capital} and coalesce(${companies.employees}, 0) >= ${f.size.notLarge.employees})`,
     );
   }
-  return and(...conds);
+  return and(...conds)!;
+}
+
+const matchColumns = sql`${companies.id} as id, ${companies.nameNormalized} as name_normalized, ${companies.nameCore} as name_core`;
+
+/**
+ * The matches a search ranks (id, name_normalized, name_core), at most `n` rows, each branch an
+ * index walk that stops early. Without text: the first `n` by id (the pkey or an (…, id) index).
+ * With text: three disjoint branches, each limited to `n`, so that the best matches are never
+ * crowded out by many weaker ones: (0) core name or reading equal to the text (btree equality),
+ * (1) other core names or readings starting with it (text_pattern_ops prefix), (2) for 3+
+ * characters, the rest with the text anywhere in the name or reading (trigram). `union all` under
+ * one limit runs them in that order and stops as soon as `n` rows are found.
+ */
+function matchesOf(f: CompanyFilter, n: number): SQL {
+  const where = whereOf(f);
+  if (!f.text) return sql`select ${matchColumns} from ${companies} where ${where} order by ${companies.id} limit ${n}`;
+  const text = f.text;
+  const prefix = `${escapeLike(text)}%`;
+  // The plain forms use the indexes; the coalesced ones exclude earlier branches (a null reading
+  // must count as "no match", not make the whole condition null).
+  const exact = sql`(${companies.nameCore} = ${text} or ${companies.nameKanaNormalized} = ${text})`;
+  const notExact = sql`not (${companies.nameCore} = ${text} or coalesce(${companies.nameKanaNormalized} = ${text}, false))`;
+  const starts = sql`(${companies.nameCore} like ${prefix} or ${companies.nameKanaNormalized} like ${prefix})`;
+  const notStarts = sql`not (${companies.nameCore} like ${prefix} or coalesce(${companies.nameKanaNormalized} like ${prefix}, false))`;
+  const branches = [
+    sql`(select ${matchColumns} from ${companies} where ${where} and ${exact} limit ${n})`,
+    sql`(select ${matchColumns} from ${companies} where ${where} and ${starts} and ${notExact} limit ${n})`,
+  ];
+  if ([...text].length >= 3) {
+    const anywhere = `%${escapeLike(text)}%`;
+    branches.push(
+      sql`(select ${matchColumns} from ${companies}
+           where ${where} and (${companies.nameNormalized} like ${anywhere} or ${companies.nameKanaNormalized} like ${anywhere}) and ${notStarts} limit ${n})`,
+    );
+  }
+  return sql`select * from (${sql.join(branches, sql` union all `)}) b limit ${n}`;
 }
 
 type SummaryRow = {
@@ -76,25 +103,23 @@ export const summaryColumns = {
 
 export const companiesRepository = {
   /**
-   * One page plus a total counted up to `countCap`. The matches (at most countCap + 1, found
-   * through the trigram, prefix or filter indexes, never by walking the whole table in id order)
-   * are ranked: with search text, exact core name, then names starting with the text, then
-   * shorter names; without text, by id.
+   * One page plus a total counted up to `countCap`. The matches (at most countCap + 1, see
+   * `matchesOf`: found through the exact/prefix, trigram or filter indexes) are ranked: with
+   * search text, exact core name, then names starting with the text, then shorter names, then id;
+   * without text, by id. Pages stop at `countCap` rows: the extra match only says "more".
    */
   async search(db: Executor, f: CompanyFilter, page: number, pageSize: number, countCap: number) {
-    const where = whereOf(f) ?? sql`true`;
     const offset = (page - 1) * pageSize;
+    const limit = Math.max(0, Math.min(pageSize, countCap - offset));
+    const matches = matchesOf(f, countCap + 1);
     const rank = f.text
       ? sql`(m.name_core = ${f.text}) desc, (m.name_core like ${`${escapeLike(f.text)}%`}) desc, length(m.name_normalized), m.id`
       : sql`m.id`;
-    const rows = await queryPrepared<SummaryRow>(
+    const rows = limit === 0 ? [] : await queryPrepared<SummaryRow>(
       db,
       sql`
-        with m as materialized (
-          select ${companies.id} as id, ${companies.nameNormalized} as name_normalized, ${companies.nameCore} as name_core
-          from ${companies} where ${where} limit ${countCap + 1}
-        ), page as (
-          select m.id, row_number() over (order by ${rank}) as ord from m order by ${rank} limit ${pageSize} offset ${offset}
+        with m as materialized (${matches}), page as (
+          select m.id, row_number() over (order by ${rank}) as ord from m order by ${rank} limit ${limit} offset ${offset}
         )
         select c.id::float8 as "id", c.corporate_number as "corporateNumber", c.name, c.name_kana as "nameKana",
                c.legal_type_code as "legalTypeCode", c.industry_code as "industryCode", c.prefecture_code as "prefectureCode",
@@ -106,9 +131,7 @@ export const companiesRepository = {
     let n = rows[0]?.total;
     if (n === undefined) {
       // Past the last page: still report the total.
-      const counted = rowsOf<{ n: number }>(
-        await db.execute(sql`select count(*)::int as n from (select 1 from ${companies} where ${where} limit ${countCap + 1}) t`),
-      );
+      const counted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${matches}) t`));
       n = counted[0]?.n ?? 0;
     }
     const items = rows.map(({ total: _total, ...r }) => ({ ...r, id: Number(r.id), capitalYen: r.capitalYen === null ? null : Number(r.capitalYen) }));
@@ -120,19 +143,26 @@ export const companiesRepository = {
     return rows[0];
   },
 
-  async findByCorporateNumbers(db: Executor, numbers: string[]): Promise<Pick<CompanyRow, 'id' | 'corporateNumber'>[]> {
+  async findByCorporateNumbers(db: Executor, numbers: string[]): Promise<Pick<CompanyRow, 'id' | 'corporateNumber' | 'status'>[]> {
     if (numbers.length === 0) return [];
     return db
-      .select({ id: companies.id, corporateNumber: companies.corporateNumber })
+      .select({ id: companies.id, corporateNumber: companies.corporateNumber, status: companies.status })
       .from(companies)
       .where(inArray(companies.corporateNumber, numbers));
   },
 
-  async subsidiaries(db: Executor, parentId: number) {
+  /** Whole rows (the importer's "before" for its audit entries). */
+  async findRowsByCorporateNumbers(db: Executor, numbers: string[]): Promise<CompanyRow[]> {
+    if (numbers.length === 0) return [];
+    return db.select().from(companies).where(inArray(companies.corporateNumber, numbers));
+  },
+
+  /** Subsidiaries in the given statuses (the caller still checks each against the policy). */
+  async subsidiaries(db: Executor, parentId: number, statuses: string[]) {
     return db
-      .select({ id: companies.id, corporateNumber: companies.corporateNumber, name: companies.name })
+      .select({ id: companies.id, corporateNumber: companies.corporateNumber, name: companies.name, status: companies.status })
       .from(companies)
-      .where(eq(companies.parentId, parentId))
+      .where(and(eq(companies.parentId, parentId), inArray(companies.status, statuses)))
       .orderBy(asc(companies.id))
       .limit(500);
   },

@@ -1,7 +1,7 @@
 // Company use cases: directory search, detail, create/update, divisions, and validation shared
 // with the importer. No HTTP, no SQL here.
 import type { Database, Executor } from '../../db/client.ts';
-import { inTransaction } from '../../db/tx.ts';
+import { inTransaction, sqlState } from '../../db/tx.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
@@ -28,6 +28,31 @@ export type ReferenceCodes = Awaited<ReturnType<typeof repo.referenceCodes>>;
 const issue = (path: string, key: FieldMessageKey): FieldIssue => ({ path, code: key, message: fieldMessages[key] });
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The 409 for a 法人番号 that is already registered, from the pre-check or the unique index. */
+export const duplicateCorporateNumber = (path: string, details?: Record<string, unknown>) =>
+  new AppError('duplicate', {
+    ...(details ? { details } : {}),
+    fields: [
+      {
+        path,
+        code: 'corporate_number.taken',
+        message: { ja: 'この法人番号の法人は既に登録されています。', en: 'A company with this corporate number is already registered.' },
+      },
+    ],
+  });
+
+/** True for a unique violation (23505) on companies_corporate_number_uq, however the driver wraps it. */
+export function isCorporateNumberTaken(err: unknown): boolean {
+  if (sqlState(err) !== '23505') return false;
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const { constraint, constraint_name: constraintName } = e as { constraint?: unknown; constraint_name?: unknown };
+    if (constraint === 'companies_corporate_number_uq' || constraintName === 'companies_corporate_number_uq') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 /** Checks the codes in a company input against reference data; returns field issues. */
 export function checkReferences(input: Partial<CompanyInput>, ref: ReferenceCodes, prefix = '', asOf = today()): FieldIssue[] {
@@ -100,7 +125,8 @@ export function createCompaniesService(database: Database) {
   async function resolveParent(tx: Executor, parentCorporateNumber: string | null | undefined, path: string) {
     if (!parentCorporateNumber) return null;
     const found = await repo.findByCorporateNumbers(tx, [parentCorporateNumber]);
-    if (!found[0]) throw new AppError('validation_failed', { fields: [issue(path, 'company.parent_unknown')] });
+    // A company still awaiting approval cannot be a parent; it answers exactly like an unknown one.
+    if (!found[0] || found[0].status === 'pending') throw new AppError('validation_failed', { fields: [issue(path, 'company.parent_unknown')] });
     return found[0].id;
   }
 
@@ -135,11 +161,16 @@ export function createCompaniesService(database: Database) {
 
     async detail(actor: Actor, id: number) {
       const c = await visible(actor, id);
-      const [parent, subsidiaries, divisions] = await Promise.all([
+      const [parentRow, subsidiaryRows, divisions] = await Promise.all([
         c.parentId ? repo.findById(db, c.parentId) : Promise.resolve(undefined),
-        repo.subsidiaries(db, c.id),
+        repo.subsidiaries(db, c.id, listScope(actor).statuses),
         repo.divisions(db, c.id),
       ]);
+      // Linked companies are shown only to those who may read them (no pending names to others).
+      const parent = parentRow && allowed('read', actor, parentRow) ? parentRow : undefined;
+      const subsidiaries = subsidiaryRows
+        .filter((s) => allowed('read', actor, s))
+        .map((s) => ({ id: s.id, corporateNumber: s.corporateNumber, name: s.name }));
       return {
         id: c.id,
         corporateNumber: c.corporateNumber,
@@ -171,24 +202,19 @@ export function createCompaniesService(database: Database) {
       const problems = checkReferences(input, await repo.referenceCodes(tx), prefix);
       if (problems.length) throw new AppError('validation_failed', { fields: problems });
       const existing = await repo.findByCorporateNumbers(tx, [input.corporateNumber]);
-      if (existing.length) {
-        throw new AppError('duplicate', {
-          fields: [
-            {
-              path: `${prefix}corporateNumber`,
-              code: 'corporate_number.taken',
-              message: { ja: 'この法人番号の法人は既に登録されています。', en: 'A company with this corporate number is already registered.' },
-            },
-          ],
-        });
-      }
+      if (existing.length) throw duplicateCorporateNumber(`${prefix}corporateNumber`);
       const parentId = await resolveParent(tx, input.parentCorporateNumber, `${prefix}parentCorporateNumber`);
-      const created = await repo.insert(tx, {
-        ...(toRow(input) as NewCompany),
-        corporateNumber: input.corporateNumber,
-        parentId,
-        status: opts.status ?? 'active',
-      });
+      const created = await repo
+        .insert(tx, {
+          ...(toRow(input) as NewCompany),
+          corporateNumber: input.corporateNumber,
+          parentId,
+          status: opts.status ?? 'active',
+        })
+        .catch((err: unknown) => {
+          // A concurrent create of the same number committed after the check above.
+          throw isCorporateNumberTaken(err) ? duplicateCorporateNumber(`${prefix}corporateNumber`) : err;
+        });
       await writeAudit(tx, ctx, { action: 'company.create', recordType: 'company', recordId: created.id, after: auditView(created) });
       return created;
     },
@@ -204,6 +230,18 @@ export function createCompaniesService(database: Database) {
         const before = await repo.findById(tx, id);
         if (!before || !allowed('read', actor, before)) throw new AppError('not_found');
         if (!allowed('update', actor, before)) throw new AppError('forbidden');
+        // Group links are the NPA's to record: a company cannot attach itself to another.
+        if (patch.parentCorporateNumber !== undefined && !allowed('setParent', actor, before)) {
+          throw new AppError('forbidden', {
+            fields: [
+              {
+                path: 'parentCorporateNumber',
+                code: 'company.parent_forbidden',
+                message: { ja: '親会社は人事院のみが設定・変更できます。', en: 'Only the NPA can set or change the parent company.' },
+              },
+            ],
+          });
+        }
         const problems = checkReferences(patch, await repo.referenceCodes(tx));
         if (problems.length) throw new AppError('validation_failed', { fields: problems });
         const values = toRow(patch);

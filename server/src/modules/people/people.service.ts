@@ -31,7 +31,9 @@ export function createPeopleService(database: Database) {
     async search(ctx: RequestContext, q: string | undefined, page: number, pageSize: number) {
       const scope = peopleScope(ctx.actor!);
       if (!scope) throw new AppError('forbidden');
-      const r = await repo.search(db, scope, q ? q.normalize('NFKC').trim() : undefined, page, pageSize);
+      // Readings are stored in katakana and names without a space: search the same way.
+      const text = q ? normalizeForSearch(q).replace(/ /g, '') : undefined;
+      const r = await repo.search(db, scope, text || undefined, page, pageSize);
       await inTransaction(db, (tx) =>
         writeAudit(tx, ctx, {
           action: 'person.list',

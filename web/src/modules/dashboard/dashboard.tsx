@@ -20,7 +20,13 @@ function linksFor(account: SessionAccount, t: (k: string, o?: Record<string, unk
   const orgName = account.organisationName?.[lang] ?? '';
   switch (account.role) {
     case 'npa':
-      return [l('/admin/registrations', 'registrations'), l('/admin/audit', 'audit'), l('/companies', 'companies'), l('/organisations', 'organisations')];
+      return [
+        l('/admin/registrations', 'registrations'),
+        l('/admin/audit', 'audit'),
+        l('/companies', 'companies'),
+        l('/organisations', 'organisations'),
+        l('/people', 'people'),
+      ];
     case 'center':
       return [l('/companies', 'companies'), l('/organisations', 'organisations'), l('/contacts', 'contacts')];
     case 'ministry_hr':
@@ -28,16 +34,22 @@ function linksFor(account: SessionAccount, t: (k: string, o?: Record<string, unk
         account.organisationId != null
           ? l(`/organisations/${account.organisationId}`, 'ownOrganisation', { name: orgName })
           : l('/organisations', 'organisations'),
+        l('/people', 'officials'),
         l('/companies', 'companies'),
         l('/contacts', 'contacts'),
       ];
     case 'company_hr':
       return [
         ...(account.companyId != null ? [l(`/companies/${account.companyId}`, 'ownCompany', { name: account.companyName ?? '' })] : []),
+        l('/people', 'employees'),
         l('/contacts', 'contacts'),
       ];
     case 'participant':
-      return [l('/organisations', 'organisations'), l('/contacts', 'contacts')];
+      return [
+        ...(account.personId != null ? [l(`/people/${account.personId}`, 'myProfile')] : []),
+        l('/organisations', 'organisations'),
+        l('/contacts', 'contacts'),
+      ];
   }
 }
 

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { pick, useLang } from '../../i18n.ts';
+import { Badge } from '../../ui/primitives.tsx';
+import { Table, Td, Th, Tr } from '../../ui/table.tsx';
+import { postsNewestFirst, type Post } from './people.api.ts';
+import { DateText } from './person-labels.tsx';
+
+/** The post history, newest first; a post without an end date is the current one. */
+export function PostHistory({ posts, caption }: { posts: Post[]; caption: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Table caption={caption} captionHidden testId="person-posts">
+      <thead>
+        <tr>
+          <Th>{t('people.detail.colUnit')}</Th>
+          <Th>{t('people.detail.colPostTitle')}</Th>
+          <Th>{t('people.detail.colFrom')}</Th>
+          <Th>{t('people.detail.colTo')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {postsNewestFirst(posts).map((p) => (
+          <Tr key={p.id}>
+            <Th scope="row" className="min-w-40 font-normal whitespace-normal">
+              {pick(lang, p.unitNameJa, p.unitNameEn)}
+            </Th>
+            <Td className="min-w-40">{pick(lang, p.postTitleJa, p.postTitleEn)}</Td>
+            <Td className="min-w-44">
+              <DateText value={p.startDate} />
+            </Td>
+            <Td className="min-w-44">{p.endDate ? <DateText value={p.endDate} /> : <Badge tone="green">{t('people.detail.present')}</Badge>}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
