@@ -140,6 +140,11 @@ export const companies = pgTable(
     index('companies_industry_prefecture_idx').on(t.industryCode, t.prefectureCode, t.id),
     index('companies_legal_type_idx').on(t.legalTypeCode, t.id),
     index('companies_prefecture_idx').on(t.prefectureCode, t.id),
+    // The directory's "large" band (交流基準's 大企業: capital ≥ 300,000,000 yen and ≥ 300 employees).
+    // If that parameter changes, the filter stays correct and this index merely stops helping.
+    index('companies_large_idx')
+      .on(t.id)
+      .where(sql`${t.capitalYen} >= 300000000 and ${t.employees} >= 300`),
     index('companies_name_trgm_idx').using('gin', sql`${t.nameNormalized} gin_trgm_ops`),
     index('companies_kana_trgm_idx').using('gin', sql`${t.nameKanaNormalized} gin_trgm_ops`),
     index('companies_core_prefix_idx').using('btree', sql`${t.nameCore} text_pattern_ops`),

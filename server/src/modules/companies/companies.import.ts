@@ -237,7 +237,10 @@ export async function importCompanies(
   return inTransaction(db, async (tx) => {
     const inFile = new Set(ok.map((v) => v.input.corporateNumber));
     const parentNumbers = [...new Set(ok.map((v) => v.input.parentCorporateNumber).filter((p): p is string => !!p))];
-    const existingParents = new Map((await repo.findByCorporateNumbers(tx, parentNumbers)).map((c) => [c.corporateNumber, c.id]));
+    // A pending (unapproved) company cannot be a parent, as through the API.
+    const existingParents = new Map(
+      (await repo.findByCorporateNumbers(tx, parentNumbers)).filter((c) => c.status !== 'pending').map((c) => [c.corporateNumber, c.id]),
+    );
     const parentErrors: RowError[] = ok
       .filter((v) => v.input.parentCorporateNumber && !inFile.has(v.input.parentCorporateNumber) && !existingParents.has(v.input.parentCorporateNumber))
       .map((v) => ({

@@ -1,0 +1,1 @@
+CREATE INDEX "companies_large_idx" ON "companies" USING btree ("id") WHERE "companies"."capital_yen" >= 300000000 and "companies"."employees" >= 300;
