@@ -69,6 +69,15 @@ const sampler = setInterval(() => {
   maxRss = Math.max(maxRss, rssMb(server.proc.pid!));
 }, 250);
 
+// One request at a time first: the latency of a search when nothing queues.
+const single: number[] = [];
+for (const path of paths.slice(0, 300)) {
+  const t0 = performance.now();
+  await (await fetch(server.base + path, { headers: { cookie } })).text();
+  single.push(performance.now() - t0);
+}
+single.sort((a, b) => a - b);
+
 // Warm-up, then the measured run.
 await autocannon({ url: server.base, connections: 10, duration: 5, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: paths[Math.floor(Math.random() * paths.length)]! }) }] });
 const times: number[] = [];
@@ -104,6 +113,12 @@ console.log(
       errors: result.errors,
       timeouts: result.timeouts,
       serverRssMb: { maxUnderLoad: Math.round(maxRss), afterRun: Math.round(idleRss) },
+      oneAtATimeMs: {
+        requests: single.length,
+        p50: Math.round(single[Math.floor(single.length / 2)]! * 10) / 10,
+        p95: Math.round(single[Math.floor(single.length * 0.95)]! * 10) / 10,
+        max: Math.round(single[single.length - 1]! * 10) / 10,
+      },
     },
     null,
     2,
