@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -57,4 +58,24 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+export const DEMO_PASSWORD = 'koryu-demo-2026';
+
+/** Logs in through the form as a demo account and waits for its dashboard, in Japanese. */
+export async function loginAs(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  // The account keeps the last language chosen (other browser tests switch to English); a choice
+  // made on this device wins at sign-in, so start in Japanese.
+  await page.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('dashboard').waitFor();
+  await expect.poll(() => page.locator('main h1').first().textContent()).toBe('ダッシュボード');
+}
+
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axe(page);
+  expect(violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

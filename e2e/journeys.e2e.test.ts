@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeCorporateNumber } from '../common/src/corporate-number.ts';
-import { axe, launch, newPage, shot } from './browser.ts';
+import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'koryu-demo-2026';
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
@@ -16,18 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => closeBrowser?.());
 
-async function loginAs(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard').waitFor();
-}
 
-async function expectAccessible(page: Page, label: string) {
-  const violations = await axe(page);
-  expect(violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 describe('public pages', () => {
   it('home and contacts in Japanese, then English, accessible', async () => {

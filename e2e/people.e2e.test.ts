@@ -3,10 +3,9 @@
 // center (no access to personal data) gets no People link. Screenshots go to $KORYU_SHOTS when set.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axe, launch, newPage, shot } from './browser.ts';
+import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'koryu-demo-2026';
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
@@ -15,17 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => closeBrowser?.());
 
-async function loginAs(page: Page, email: string) {
-  await page.goto('/login');
-  // The account keeps the last language chosen (other browser tests switch to English); a choice made on
-  // this device wins at sign-in, so start in Japanese.
-  await page.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard').waitFor();
-  await expect.poll(() => page.locator('main h1').first().textContent()).toBe('ダッシュボード');
-}
 
 /** Leaves the account's stored language as Japanese for whichever test logs in next. */
 async function backToJapanese(page: Page) {
@@ -34,10 +22,6 @@ async function backToJapanese(page: Page) {
   await expect.poll(async () => (await page.evaluate(async () => (await fetch('/api/auth/session')).json())).account.locale).toBe('ja');
 }
 
-async function expectAccessible(page: Page, label: string) {
-  const violations = await axe(page);
-  expect(violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: /メインメニュー|Main menu/ });
 const h1 = (page: Page) => page.locator('main h1').first().textContent();
