@@ -7,7 +7,7 @@ import { useLang } from '../../i18n.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { Loading } from '../../ui/primitives.tsx';
+import { Badge, Loading } from '../../ui/primitives.tsx';
 import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { makeLookup, useReference } from '../reference/use-reference.ts';
 
@@ -16,7 +16,7 @@ export type PendingRegistration = {
   email: string;
   displayName: string;
   createdAt: string;
-  company: { id: number; corporateNumber: string; name: string; legalTypeCode: string };
+  company: { id: number; corporateNumber: string; name: string; legalTypeCode: string; status: string };
 };
 
 type Outcome = { kind: 'approved' | 'rejected'; company: string; name: string } | { kind: 'error'; error: ApiError };
@@ -81,7 +81,11 @@ export function RegistrationsAdmin() {
                 return (
                   <Tr key={r.accountId}>
                     <Th scope="row" className="whitespace-normal">
-                      {r.company.name}
+                      <span className="block">{r.company.name}</span>
+                      {/* A pending company was created by this registration; any other is already in the directory (a claim). */}
+                      <Badge tone={r.company.status === 'pending' ? 'blue' : 'orange'}>
+                        {t(r.company.status === 'pending' ? 'registrations.newCompany' : 'registrations.claim')}
+                      </Badge>
                     </Th>
                     <Td className="font-mono whitespace-nowrap">{r.company.corporateNumber}</Td>
                     <Td>{lookup.legalType(r.company.legalTypeCode)}</Td>
