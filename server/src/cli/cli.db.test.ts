@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openDatabase, rowsOf, type Database } from '../db/client.ts';
 import { tableChecksums } from '../platform/backup/backup.ts';
 import { pgliteTemplatePath, pgTemplateName, testBackend, testDatabaseUrl, withDatabase } from '../test/db.ts';
 import { makeCorporateNumber } from '../../../common/src/corporate-number.ts';
@@ -117,6 +117,25 @@ describe(`koryu CLI (${backend})`, () => {
     const verified = await run(b, 'audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('audit trail intact');
+  });
+
+  it('creates the first NPA account of a new installation, and refuses a bad one', async () => {
+    const pw = { KORYU_PASSWORD: 'first-admin-password' };
+    const ok = await run({ env: { ...b.env, ...pw }, open: b.open }, 'account', 'create', '--email', 'Admin@NPA.example.jp', '--name', '人事院 管理者', '--role', 'npa', '--organisation', 'npa');
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain('admin@npa.example.jp (npa)');
+    const noScope = await run({ env: { ...b.env, ...pw }, open: b.open }, 'account', 'create', '--email', 'x@npa.example.jp', '--name', 'x', '--role', 'ministry_hr');
+    expect(noScope.code).toBe(2);
+    expect(noScope.err).toContain('--organisation');
+    const short = await run({ env: { ...b.env, KORYU_PASSWORD: 'short' }, open: b.open }, 'account', 'create', '--email', 'y@npa.example.jp', '--name', 'y', '--role', 'npa', '--organisation', 'npa');
+    expect(short.code).toBe(2);
+    const dup = await run({ env: { ...b.env, ...pw }, open: b.open }, 'account', 'create', '--email', 'admin@npa.example.jp', '--name', 'z', '--role', 'npa', '--organisation', 'npa');
+    expect(dup.code).toBe(2);
+    const d = await b.open();
+    const rows = rowsOf<{ role: string; hash: string }>(await d.db.execute(sql`select role, password_hash as hash from accounts where email = 'admin@npa.example.jp'`));
+    await d.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.hash.startsWith('$argon2id$')).toBe(true);
   });
 
   it('audit verify exits 1 and names the row when one was edited', async () => {

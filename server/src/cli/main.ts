@@ -6,7 +6,11 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../db/client.ts';
 import { tableOrder } from '../db/schema.ts';
 import { loadConfig } from '../platform/config.ts';
-import { systemContext, type RequestContext } from '../platform/context.ts';
+import { roles, systemContext, type RequestContext } from '../platform/context.ts';
+import { createServices } from '../services.ts';
+import { sqlState } from '../db/tx.ts';
+import { fieldMessages } from '../../../common/src/messages.ts';
+import { normalizeCorporateNumber } from '../../../common/src/corporate-number.ts';
 import { verifyAudit, writeAudit } from '../platform/audit.ts';
 import { inTransaction } from '../db/tx.ts';
 import { backup, restore, tableRows } from '../platform/backup/backup.ts';
@@ -28,6 +32,9 @@ Usage: koryu <command> [options]
                                  export a table (${['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'].join(', ')})
   backup FILE                    write every table to FILE (gzip'd JSON lines, one consistent snapshot)
   restore FILE                   replace every table with FILE's contents (one transaction)
+  account create --email E --name N --role R [--organisation CODE | --company 法人番号 | --person ID]
+                                 create an account (password from KORYU_PASSWORD or --password-stdin),
+                                 e.g. the first NPA administrator of a new installation
   audit verify [--checkpoints F]  check the audit trail's hash chain (and saved checkpoints)
   audit checkpoint FILE          append the chain's head to FILE (keep it outside the database)
 
@@ -46,6 +53,12 @@ async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
   } finally {
     await database.close();
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const cliContext = (): RequestContext => ({ ...systemContext(`cli-${process.pid}-${Date.now()}`), ip: 'cli' });
@@ -190,6 +203,73 @@ export async function main(argv: string[]): Promise<number> {
         bar.done();
         console.log(`${cmd} ${file}: ${tableOrder.map((t) => `${t}=${counts[t] ?? 0}`).join(' ')}`);
         return 0;
+      });
+    }
+
+    case 'account': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          organisation: { type: 'string' },
+          company: { type: 'string' },
+          person: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
+      });
+      const role = roles.find((r) => r === values.role);
+      if (!values.email || !values.name || !role) {
+        console.error('usage: koryu account create --email E --name NAME --role npa|center|ministry_hr|company_hr|participant [--organisation CODE] [--company 法人番号] [--person ID] [--password-stdin]');
+        return 2;
+      }
+      // The password never goes on the command line (it would sit in the shell history and `ps`).
+      const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : process.env.KORYU_PASSWORD;
+      if (!password || password.length < 12) {
+        console.error(`${fieldMessages['password.too_short'].ja}\n${fieldMessages['password.too_short'].en} (KORYU_PASSWORD or --password-stdin)`);
+        return 2;
+      }
+      return withDb(async (d) => {
+        const services = createServices(d, loadConfig());
+        const orgs = await services.organisations.list();
+        const org = values.organisation ? orgs.find((o) => o.code === values.organisation || o.nameJa === values.organisation) : undefined;
+        if (values.organisation && !org) {
+          console.error(`府省等が見つかりません / unknown organisation: ${values.organisation}`);
+          return 2;
+        }
+        const company = values.company ? await services.companies.findForRegistrationInTx(d.db, normalizeCorporateNumber(values.company)) : undefined;
+        if (values.company && !company) {
+          console.error(`法人番号が登録されていません / no company with corporate number ${values.company}`);
+          return 2;
+        }
+        try {
+          const a = await services.accounts.createAccount(
+            {
+              email: values.email!,
+              displayName: values.name!,
+              password,
+              role,
+              organisationId: org?.id ?? null,
+              companyId: company?.id ?? null,
+              personId: values.person ? Number(values.person) : null,
+            },
+            cliContext(),
+          );
+          console.log(`account ${a.id} created: ${a.email} (${a.role})`);
+          return 0;
+        } catch (err) {
+          if (sqlState(err) === '23514') {
+            console.error('この役割には所属が必要です / this role needs its scope: --organisation for npa, center and ministry_hr; --company for company_hr; --person for participant');
+            return 2;
+          }
+          if (sqlState(err) === '23505') {
+            console.error(`このメールアドレスは既に登録されています / e-mail already registered: ${values.email}`);
+            return 2;
+          }
+          throw err;
+        }
       });
     }
 
