@@ -8,9 +8,16 @@ export type Running = { url: string; close: () => Promise<void>; database: Datab
 export async function startServer(config: Config = loadConfig(), opts: { onReady?: (r: Running) => Promise<void> | void } = {}): Promise<Running> {
   const t0 = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
-  await database.migrate();
-  const app = await buildApp({ config, database });
-  await app.listen({ port: config.port, host: config.host });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    await database.migrate();
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // e.g. the port is taken: release the database (and the data folder's lock) before failing.
+    await database.close().catch(() => {});
+    throw err;
+  }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
   app.log.info({ database: database.describe, startupMs: Math.round(performance.now() - t0) }, 'koryu listening');

@@ -221,7 +221,8 @@ export async function main(argv: string[]): Promise<number> {
         },
       });
       const role = roles.find((r) => r === values.role);
-      if (!values.email || !values.name || !role) {
+      const personOk = values.person === undefined || /^[1-9][0-9]{0,15}$/.test(values.person);
+      if (!values.email || !values.name || !role || !personOk) {
         console.error('usage: koryu account create --email E --name NAME --role npa|center|ministry_hr|company_hr|participant [--organisation CODE] [--company 法人番号] [--person ID] [--password-stdin]');
         return 2;
       }
@@ -262,6 +263,10 @@ export async function main(argv: string[]): Promise<number> {
         } catch (err) {
           if (sqlState(err) === '23514') {
             console.error('この役割には所属が必要です / this role needs its scope: --organisation for npa, center and ministry_hr; --company for company_hr; --person for participant');
+            return 2;
+          }
+          if (sqlState(err) === '23503') {
+            console.error(`指定した人物が存在しません / no person with id ${values.person}`);
             return 2;
           }
           if (sqlState(err) === '23505') {
@@ -320,7 +325,8 @@ if (isMain || process.env.KORYU_CLI === '1') {
       if (code >= 0) process.exit(code);
     },
     (err) => {
-      console.error(err instanceof Error ? err.message : err);
+      // A failed query's message lists its bound values (a password hash, personal data): cut them.
+      console.error(err instanceof Error ? err.message.split('\nparams:')[0] : err);
       process.exit(1);
     },
   );

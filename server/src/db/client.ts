@@ -73,23 +73,57 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 export function lockDataDir(dir: string): () => void {
   const file = path.join(dir, 'koryu.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const guard = `${file}.takeover`;
+  const release = () => {
+    try {
+      if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+  for (let attempt = 0; attempt < 100; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          /* already gone */
-        }
-      };
+      return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(fs.readFileSync(file, 'utf8'));
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new DataDirLocked(dir, owner);
-      fs.rmSync(file, { force: true }); // stale: its process is gone
+    }
+    let ownerText: string;
+    try {
+      ownerText = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue; // removed meanwhile: try to create it again
+    }
+    const owner = Number(ownerText);
+    // Our own pid in the file is a previous life of this pid (a restarted container is often pid 1).
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) throw new DataDirLocked(dir, owner);
+    // Stale. Take it over under an exclusive guard, so two processes cannot both take it over.
+    try {
+      fs.writeFileSync(guard, String(process.pid), { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - fs.statSync(guard).mtimeMs > 10_000) fs.rmSync(guard, { force: true }); // its taker died
+      } catch {
+        /* gone */
+      }
+      sleepSync(20);
+      continue;
+    }
+    try {
+      let again: string | null = null;
+      try {
+        again = fs.readFileSync(file, 'utf8');
+      } catch {
+        again = null;
+      }
+      if (again === ownerText) fs.rmSync(file, { force: true });
+    } finally {
+      fs.rmSync(guard, { force: true });
     }
   }
   throw new Error(`could not lock ${dir}`);

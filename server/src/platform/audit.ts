@@ -8,7 +8,7 @@ import type { Db, Executor } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { actorOrganisation, type RequestContext } from './context.ts';
 
-const AUDIT_LOCK = 727_002;
+export const AUDIT_LOCK = 727_002;
 export const GENESIS = '0'.repeat(64);
 
 export type AuditEntry = {

@@ -270,4 +270,22 @@ describe('company HR self-registration (claim flow)', () => {
     // Another address is not affected.
     expect((await register(newCorporateNumber(), { ip: '198.51.100.8' })).statusCode).toBe(201);
   });
+
+  it('counts refused registrations too, so the endpoint cannot probe which e-mails exist', async () => {
+    const ip = '198.51.100.9';
+    const taken = await createAccount(t, 'npa', { organisationId: await orgId(t, '人事院') });
+    const probe = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/registrations',
+        remoteAddress: ip,
+        payload: {
+          company: { corporateNumber: newCorporateNumber(), name: '探索株式会社', legalTypeCode: 'kabushiki_kaisha' },
+          account: { email: taken.email, displayName: '探索', password: PASSWORD },
+        },
+      });
+    for (let i = 0; i < 10; i++) expect((await probe()).statusCode).toBe(409);
+    expect((await probe()).statusCode).toBe(429);
+    expect((await register(newCorporateNumber(), { ip })).statusCode).toBe(429);
+  });
 });

@@ -26,6 +26,10 @@ function buildSessionQuery(db: Executor) {
     .prepare('koryu_find_session');
 }
 
+// Two-key advisory locks (namespace, hash): a separate key space from the single-key audit and
+// migration locks, so no crafted e-mail can collide with them.
+const LOCK_SPACE = { loginIp: 7271, loginEmail: 7272, registerIp: 7273, registerNumber: 7274 } as const;
+
 export const accountsRepository = {
   async findByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
     const rows = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
@@ -113,8 +117,8 @@ export const accountsRepository = {
    * address lock is always taken first, so two logins never wait on each other in a cycle.
    */
   async lockLogin(tx: Executor, ip: string, email: string): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-login-ip:'} || ${ip}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-login:'} || ${email}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.loginIp}, hashtext(${ip}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.loginEmail}, hashtext(${email}))`);
   },
 
   /** Inserts the attempt as a failure (a reservation); a correct password later marks it a success. */
@@ -172,14 +176,18 @@ export const accountsRepository = {
     const r = await db
       .select({ n: count() })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'account.register'), eq(auditLog.ip, ip), gt(auditLog.at, since)));
+      .where(and(eq(auditLog.action, 'account.register_attempt'), eq(auditLog.ip, ip), gt(auditLog.at, since)));
     return Number(r[0]?.n ?? 0);
+  },
+
+  async lockRegistrationIp(tx: Executor, ip: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.registerIp}, hashtext(${ip}))`);
   },
 
   /** Serialises registrations from one address, and registrations for one 法人番号, until the transaction ends. */
   async lockRegistration(tx: Executor, ip: string, corporateNumber: string): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-register-ip:'} || ${ip}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'koryu-register:'} || ${corporateNumber}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.registerIp}, hashtext(${ip}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE.registerNumber}, hashtext(${corporateNumber}))`);
   },
 
   async pruneAttempts(db: Executor, before: string): Promise<void> {

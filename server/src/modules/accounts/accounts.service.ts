@@ -205,15 +205,20 @@ export function createAccountsService(database: Database, config: Config, compan
      * number whose company is still pending has another registration in flight: 409.
      */
     async registerCompanyHr(body: RegistrationBody, ctx: RequestContext) {
+      // Every attempt that reaches this point is counted (and audited) before anything is looked
+      // up or the deliberately slow hash runs: refusals such as "e-mail taken" use up the budget
+      // too, so the endpoint cannot be used to probe which e-mails or numbers exist, nor to burn CPU.
       const since = minutesAgo(registrationLimits.windowMinutes);
-      const overLimit = async (ex: Executor) =>
-        ctx.ip != null && (await repo.registrationsFromIpSince(ex, ctx.ip, since)) >= registrationLimits.maxPerIp;
-      // Checked before the (deliberately slow) password hash, and again under the lock below.
-      if (await overLimit(db)) throw new AppError('rate_limited');
+      const allowed = await inTransaction(db, async (tx) => {
+        await repo.lockRegistrationIp(tx, ctx.ip ?? '');
+        if ((await repo.registrationsFromIpSince(tx, ctx.ip ?? '', since)) >= registrationLimits.maxPerIp) return false;
+        await writeAudit(tx, ctx, { action: 'account.register_attempt', recordType: 'account', after: { corporateNumber: body.company.corporateNumber } });
+        return true;
+      });
+      if (!allowed) throw new AppError('rate_limited');
       const passwordHash = await hashPassword(body.account.password);
       return inTransaction(db, async (tx) => {
         await repo.lockRegistration(tx, ctx.ip ?? '', body.company.corporateNumber);
-        if (await overLimit(tx)) throw new AppError('rate_limited');
         if (await repo.findByEmail(tx, body.account.email)) {
           throw new AppError('duplicate', {
             fields: [

@@ -210,6 +210,12 @@ describe('parent and subsidiaries are scoped like the companies themselves', () 
     const hrParent = await loginAs(t, 'company_hr', { companyId: activeParent.id });
     const ownParent = await hrParent.req('GET', `/api/companies/${activeParent.id}`);
     expect(ownParent.body).not.toContain('審査中子');
+    // A company's HR does see its own group's active companies.
+    expect(ownParent.json().subsidiaries.map((s: { id: number }) => s.id)).toEqual([activeChild.id]);
+    const hrChild = await loginAs(t, 'company_hr', { companyId: activeChild.id });
+    expect((await hrChild.req('GET', `/api/companies/${activeChild.id}`)).json().parent?.id).toBe(activeParent.id);
+    // …but still cannot open those companies' own pages.
+    expect((await hrChild.req('GET', `/api/companies/${activeParent.id}`)).statusCode).toBe(404);
 
     // The NPA sees everything.
     const npaView = (await npa.req('GET', `/api/companies/${activeParent.id}`)).json();

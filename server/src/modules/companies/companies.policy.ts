@@ -9,7 +9,12 @@ const ownCompany: Rule = (a, c) => a.role === 'company_hr' && a.companyId === c.
 const activeForGovernment: Rule = (a, c) => (a.role === 'center' || a.role === 'ministry_hr') && c.status === 'active';
 const isNpa: Rule = (a) => a.role === 'npa';
 
+// A company's parent and subsidiaries are shown by name on its page: any active one, to anyone who
+// may read that page (a company's HR sees its own group); pending ones only to the NPA.
+const activeLink: Rule = (_a, c) => c.status === 'active';
+
 export const companyPolicy = {
+  readLinked: [isNpa, activeLink] as Rule[],
   read: [isNpa, activeForGovernment, ownCompany] as Rule[],
   update: [isNpa, ownCompany] as Rule[],
   addDivision: [isNpa, ownCompany] as Rule[],

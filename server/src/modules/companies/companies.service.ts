@@ -166,10 +166,10 @@ export function createCompaniesService(database: Database) {
         repo.subsidiaries(db, c.id, listScope(actor).statuses),
         repo.divisions(db, c.id),
       ]);
-      // Linked companies are shown only to those who may read them (no pending names to others).
-      const parent = parentRow && allowed('read', actor, parentRow) ? parentRow : undefined;
+      // Linked companies: active ones to whoever may read this page, pending ones only to the NPA.
+      const parent = parentRow && allowed('readLinked', actor, parentRow) ? parentRow : undefined;
       const subsidiaries = subsidiaryRows
-        .filter((s) => allowed('read', actor, s))
+        .filter((s) => allowed('readLinked', actor, s))
         .map((s) => ({ id: s.id, corporateNumber: s.corporateNumber, name: s.name }));
       return {
         id: c.id,

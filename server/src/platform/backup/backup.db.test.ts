@@ -37,6 +37,31 @@ describe('backup → restore', () => {
     expect(next === null || next > id).toBe(true);
   });
 
+  it('a restore retried after a deadlock reads the file again and restores everything', async () => {
+    const before = await tableChecksums(t.db.db);
+    await backup(t.db, file);
+    // The first attempt runs to its end, then fails as a deadlock would; inTransaction retries.
+    let failOnce = true;
+    const real = empty.db;
+    const flaky = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (fn: (tx: unknown) => Promise<unknown>, config?: unknown) =>
+          target.transaction(async (tx) => {
+            const r = await fn(tx);
+            if (failOnce) {
+              failOnce = false;
+              throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+            }
+            return r;
+          }, config as never);
+      },
+    });
+    await restore({ ...empty, db: flaky }, file);
+    expect(failOnce).toBe(false);
+    expect(await tableChecksums(empty.db)).toEqual(before);
+  });
+
   it('refuses a file that is not a koryu backup and changes nothing', async () => {
     const junk = `${file}.junk`;
     fs.writeFileSync(junk, 'not gzip');

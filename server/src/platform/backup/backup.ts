@@ -8,7 +8,7 @@ import { rowsOf, type Database, type Executor } from '../../db/client.ts';
 import { tableOrder } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
 import path from 'node:path';
-import { writeAudit } from '../audit.ts';
+import { AUDIT_LOCK, writeAudit } from '../audit.ts';
 import type { RequestContext } from '../context.ts';
 
 const FORMAT = 'koryu-backup/1';
@@ -76,13 +76,27 @@ export async function restore(
   onProgress?: Progress,
   ctx?: RequestContext,
 ): Promise<Record<string, number>> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
-  const it = lines[Symbol.asyncIterator]();
-  const first = await it.next();
-  const header = first.done ? null : (JSON.parse(first.value) as { format?: string; migrations?: string[] });
-  if (!header || header.format !== FORMAT) throw new Error(`${file} is not a koryu backup`);
-  const counts: Record<string, number> = {};
+  // The file is read afresh by every attempt: a retried transaction must not find the stream spent.
+  const open = () => {
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    return lines[Symbol.asyncIterator]();
+  };
+  const readHeader = async (it: AsyncIterator<string>) => {
+    const first = await it.next();
+    const header = first.done ? null : (JSON.parse(first.value) as { format?: string; migrations?: string[] });
+    if (!header || header.format !== FORMAT) throw new Error(`${file} is not a koryu backup`);
+    return header;
+  };
+  const probe = open();
+  await readHeader(probe);
+  await probe.return?.();
+  let counts: Record<string, number> = {};
   await inTransaction(database.db, async (tx) => {
+    counts = {};
+    const it = open();
+    const header = await readHeader(it);
+    // Take the audit lock before the tables' locks, in the order every other writer takes them.
+    if (ctx) await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
     const have = rowsOf<{ hash: string }>(await tx.execute(sql`select hash from drizzle.__drizzle_migrations order by id`)).map((m) => m.hash);
     if (JSON.stringify(have) !== JSON.stringify(header.migrations)) {
       throw new Error('the backup was taken at a different schema version: migrate to the same version first');
@@ -119,7 +133,7 @@ export async function restore(
         sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.identifier(t)}), 0) + 1, false)`,
       );
     }
-    // The restore is audited in its own transaction: both commit, or neither.
+    // The restore and its audit row commit together, or neither does.
     if (ctx) await writeAudit(tx, ctx, { action: 'database.restore', recordType: 'database', after: { file: path.basename(file), counts } });
   });
   return counts;
