@@ -70,8 +70,25 @@ export async function loginAs(page: Page, email: string): Promise<void> {
   await page.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  const requests: string[] = [];
+  const onResponse = (r: { url(): string; status(): number }) => {
+    if (r.url().includes('/api/')) requests.push(`${r.status()} ${r.url()}`);
+  };
+  page.on('response', onResponse);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard').waitFor();
+  try {
+    await page.getByTestId('dashboard').waitFor();
+  } catch (err) {
+    // Say what the page showed instead (an error from the server, a stuck page…).
+    const shown = await page.locator('main').innerText().catch(() => '(no main)');
+    const fields = await page.evaluate(() => [...document.querySelectorAll('input')].map((i) => `${i.name || i.id}=${i.type === 'password' ? i.value.length : i.value}`).join(' '));
+    throw new Error(
+      `login as ${email} did not reach the dashboard; API responses: ${requests.join(', ') || 'none'}; inputs: ${fields}; the page showed:\n${shown.slice(0, 400)}`,
+      { cause: err },
+    );
+  } finally {
+    page.off('response', onResponse);
+  }
   await expect.poll(() => page.locator('main h1').first().textContent()).toBe('ダッシュボード');
 }
 

@@ -67,6 +67,30 @@ describe('each demo role logs in and sees its dashboard, in Japanese then Englis
   }
 });
 
+describe('a slow session read at page load', () => {
+  it('does not undo a login that finished first', async () => {
+    const { context, page } = await newPage(browser, baseUrl);
+    // Hold the page-load session read until after the login below has completed.
+    let held = true;
+    await page.route('**/api/auth/session', async (route) => {
+      if (!held) return route.continue();
+      held = false;
+      const response = await route.fetch(); // answered now: not logged in
+      await new Promise((r) => setTimeout(r, 2500)); // delivered late, after the login
+      await route.fulfill({ response });
+    });
+    await loginAs(page, 'npa@demo.koryu.jp');
+    await page.waitForTimeout(3000); // the held read has now answered "not logged in"
+    expect(await page.getByTestId('dashboard').isVisible()).toBe(true);
+    const email = await page.evaluate(async () => {
+      const s = await (await fetch('/api/auth/session')).json();
+      return s.account?.email as string | undefined;
+    });
+    expect(email).toBe('npa@demo.koryu.jp');
+    await context.close();
+  });
+});
+
 describe('company registration', () => {
   it('shows the check-digit error for a bad 法人番号, then accepts a good one', async () => {
     const { context, page } = await newPage(browser, baseUrl);

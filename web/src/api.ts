@@ -37,8 +37,13 @@ let csrfToken: string | null = null;
 /** Fires 'unauthenticated' when the server says the session is gone (expired or logged out elsewhere). */
 export const authEvents = new EventTarget();
 
+// Bumped whenever the token is set, so a session read that started earlier (e.g. the one at page
+// load, still in flight when the user logs in) cannot overwrite a newer token.
+let csrfEpoch = 0;
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  csrfEpoch++;
 }
 
 export type Query = Record<string, string | number | undefined | null>;
@@ -97,10 +102,11 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** Fetches the session and keeps its CSRF token in memory for later unsafe requests. */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
+  const epoch = csrfEpoch;
   const res = await send('/api/auth/session', { signal });
   if (!res.ok) throw await toApiError(res);
   const session = (await res.json()) as SessionResponse;
-  setCsrfToken(session.csrfToken);
+  if (epoch === csrfEpoch) setCsrfToken(session.csrfToken);
   return session;
 }
 

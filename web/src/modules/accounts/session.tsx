@@ -35,6 +35,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<ApiError | null>(null);
   const accountRef = useRef(account);
   accountRef.current = account;
+  // Each login, logout or session read takes a new generation; an answer that arrives after a newer
+  // one started (the page-load read finishing after a quick login) is dropped, not applied.
+  const generation = useRef(0);
 
   const apply = useCallback((s: SessionResponse) => {
     setAccount(s.account);
@@ -44,9 +47,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
+    const g = ++generation.current;
     try {
-      apply(await fetchSession());
+      const s = await fetchSession();
+      if (g === generation.current) apply(s);
     } catch (e) {
+      if (g !== generation.current) return;
       setError(e instanceof ApiError ? e : unexpectedError());
       setAccount(null);
       setStatus('error');
@@ -70,6 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
+      ++generation.current;
       const s = await api.post<SessionResponse>('/api/auth/login', { email, password });
       if (s.csrfToken) setCsrfToken(s.csrfToken);
       else await fetchSession();
@@ -81,6 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    ++generation.current;
     try {
       await api.post<void>('/api/auth/logout');
     } finally {
