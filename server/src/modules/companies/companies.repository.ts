@@ -205,19 +205,18 @@ export const companiesRepository = {
   },
 
   async referenceCodes(db: Executor) {
-    const [types, inds, prefs] = await Promise.all([
-      db
-        .select({
-          code: legalEntityTypes.code,
-          nameJa: legalEntityTypes.nameJa,
-          eligible: legalEntityTypes.eligible,
-          effectiveFrom: legalEntityTypes.effectiveFrom,
-          effectiveTo: legalEntityTypes.effectiveTo,
-        })
-        .from(legalEntityTypes),
-      db.select({ code: industries.code, nameJa: industries.nameJa }).from(industries),
-      db.select({ code: prefectures.code, nameJa: prefectures.nameJa }).from(prefectures),
-    ]);
+    // One after another: this runs inside transactions, and a connection runs one query at a time.
+    const types = await db
+      .select({
+        code: legalEntityTypes.code,
+        nameJa: legalEntityTypes.nameJa,
+        eligible: legalEntityTypes.eligible,
+        effectiveFrom: legalEntityTypes.effectiveFrom,
+        effectiveTo: legalEntityTypes.effectiveTo,
+      })
+      .from(legalEntityTypes);
+    const inds = await db.select({ code: industries.code, nameJa: industries.nameJa }).from(industries);
+    const prefs = await db.select({ code: prefectures.code, nameJa: prefectures.nameJa }).from(prefectures);
     return { types, industries: inds, prefectures: prefs };
   },
 };
