@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema, pageQuery, pagedOf } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponseSchema, pageQuery } from '../../../../common/src/schemas/common.schema.ts';
+import { auditPageSchema, auditVerifySchema } from '../../../../common/src/schemas/audit.schema.ts';
 
 const querySchema = z.strictObject({
   action: z.string().max(100).optional(),
@@ -12,22 +13,6 @@ const querySchema = z.strictObject({
   ...pageQuery,
 });
 
-const entrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorAccountId: z.number().int().nullable(),
-  actorRole: z.string().nullable(),
-  actorOrganisation: z.string().nullable(),
-  action: z.string(),
-  recordType: z.string(),
-  recordId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { audit } = app.services;
@@ -35,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit',
     {
       config: { permission: 'audit:read' },
-      schema: { tags: ['audit'], summary: '監査証跡の検索 / Search the audit trail', querystring: querySchema, response: { 200: pagedOf(entrySchema), 403: errorResponseSchema } },
+      schema: { tags: ['audit'], summary: '監査証跡の検索 / Search the audit trail', querystring: querySchema, response: { 200: auditPageSchema, 403: errorResponseSchema } },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
@@ -48,7 +33,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'audit:read' },
       schema: {
         tags: ['audit'],
-        response: { 200: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAtId: z.number().int().optional(), reason: z.string().optional() }) },
+        response: { 200: auditVerifySchema },
       },
     },
     async () => {

@@ -1,21 +1,8 @@
 import { useApiQuery } from '../../api-hooks.ts';
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorAccountId: number | null;
-  actorRole: string | null;
-  actorOrganisation: string | null;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-};
-export type AuditPage = { items: AuditEntry[]; total: number; page: number; pageSize: number };
-export type AuditVerify = { ok: boolean; rows: number; brokenAtId?: number };
+// The same schemas the server answers with.
+export type { AuditEntry, AuditPage, AuditVerify } from '../../../../common/src/schemas/audit.schema.ts';
+import type { AuditPage } from '../../../../common/src/schemas/audit.schema.ts';
 
 export const auditFilterKeys = ['action', 'recordType', 'recordId', 'actorAccountId', 'from', 'to'] as const;
 export type AuditFilters = Record<(typeof auditFilterKeys)[number], string> & { page: number };
