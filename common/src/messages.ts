@@ -24,6 +24,7 @@ export const fieldMessages = {
     en: 'Enter the reading in katakana.',
   },
   'date.format': { ja: '日付はYYYY-MM-DDの形式で入力してください。', en: 'Enter the date as YYYY-MM-DD.' },
+  'date.invalid': { ja: '存在しない日付です。', en: 'This date does not exist.' },
   'legal_type.unknown': { ja: '法人の種類が正しくありません。', en: 'Unknown legal-entity type.' },
   'legal_type.ineligible': {
     ja: 'この法人の種類は官民人事交流の対象外です。',
@@ -36,6 +37,25 @@ export const fieldMessages = {
     en: 'The parent company’s corporate number is not registered.',
   },
   'integer.nonnegative': { ja: '0以上の整数で入力してください。', en: 'Enter a whole number of 0 or more.' },
+  'date.invalid': { ja: '存在しない日付です。', en: 'This date does not exist.' },
+  'date.end_before_start': { ja: '終了日は開始日以降の日付にしてください。', en: 'The end date must not be before the start date.' },
+  'fiscal_year.range': { ja: '年度は1900から2200までの整数（西暦）で入力してください。', en: 'Enter the fiscal year as a whole number from 1900 to 2200.' },
+  'revenue.public_exceeds_total': {
+    ja: '国等の事務・事業による収益が総収益を超えています。',
+    en: 'Revenue from government work exceeds the total revenue.',
+  },
+  'company.unknown': { ja: 'この法人は登録されていません。', en: 'This company is not registered.' },
+  'organisation.unknown': { ja: '府省等が正しくありません。', en: 'Unknown ministry or agency.' },
+  'organisation.forbidden': {
+    ja: '自府省等以外の記録は登録できません。',
+    en: 'You can only record data for your own ministry or agency.',
+  },
+  'org_unit.unknown': { ja: '課等が正しくありません。', en: 'Unknown unit (division or office).' },
+  'person.unknown': { ja: 'この職員は登録されていません。', en: 'This person is not registered.' },
+  'person.organisation_required': {
+    ja: '府省等を指定してください（この人物には所属府省等がありません）。',
+    en: 'Name the ministry or agency (this person belongs to none).',
+  },
 } as const;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

@@ -18,6 +18,7 @@ import { importCompanies, ImportRejected } from '../modules/companies/companies.
 import { startServer } from '../main.ts';
 import { loadDemo, demoLogins } from './demo.ts';
 import { progressBar } from './progress.ts';
+import { criteriaEvaluate } from './criteria.ts';
 
 const HELP = `koryu — 官民人事交流・国際機関派遣の業務システム / personnel-exchange platform
 
@@ -35,6 +36,9 @@ Usage: koryu <command> [options]
   account create --email E --name N --role R [--organisation CODE | --company 法人番号 | --person ID]
                                  create an account (password from KORYU_PASSWORD or --password-stdin),
                                  e.g. the first NPA administrator of a new installation
+  criteria evaluate FILE.json [--json] [--lang ja|en|both]
+                                 evaluate the exchange criteria (交流基準) on a facts document;
+                                 exit 0 eligible, 1 ineligible, 3 needs review, 2 bad document
   audit verify [--checkpoints F]  check the audit trail's hash chain (and saved checkpoints)
   audit checkpoint FILE          append the chain's head to FILE (keep it outside the database)
 
@@ -78,6 +82,17 @@ export async function main(argv: string[]): Promise<number> {
     case '-h':
       console.log(HELP);
       return 0;
+
+    case 'criteria': {
+      if (sub !== 'evaluate' || !rest[0]) break;
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'both' } },
+      });
+      const lang = values.lang === 'ja' || values.lang === 'en' ? values.lang : 'both';
+      return criteriaEvaluate(path.resolve(positionals[0]!), { json: values.json, lang });
+    }
 
     case 'start': {
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } }, allowPositionals: false });

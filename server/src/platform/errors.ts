@@ -20,6 +20,11 @@ const catalog = {
   not_found: { status: 404, ja: '見つかりません。', en: 'Not found.' },
   conflict: { status: 409, ja: '他の更新と競合しました。', en: 'The request conflicts with the current state.' },
   duplicate: { status: 409, ja: '既に登録されています。', en: 'This is already registered.' },
+  criteria_not_in_force: {
+    status: 422,
+    ja: 'この開始予定日に適用される交流基準のパラメータがありません。',
+    en: 'No exchange-criteria parameter is in force on this planned start date.',
+  },
   import_rejected: { status: 422, ja: 'ファイルに誤りのある行があるため、何も登録しませんでした。', en: 'The file has invalid rows, so nothing was imported.' },
   db_unavailable: { status: 503, ja: 'データベースに接続できません。しばらくしてから再度お試しください。', en: 'The database is unavailable. Please try again shortly.' },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
