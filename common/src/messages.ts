@@ -37,7 +37,6 @@ export const fieldMessages = {
     en: 'The parent company’s corporate number is not registered.',
   },
   'integer.nonnegative': { ja: '0以上の整数で入力してください。', en: 'Enter a whole number of 0 or more.' },
-  'date.invalid': { ja: '存在しない日付です。', en: 'This date does not exist.' },
   'date.end_before_start': { ja: '終了日は開始日以降の日付にしてください。', en: 'The end date must not be before the start date.' },
   'fiscal_year.range': { ja: '年度は1900から2200までの整数（西暦）で入力してください。', en: 'Enter the fiscal year as a whole number from 1900 to 2200.' },
   'revenue.public_exceeds_total': {

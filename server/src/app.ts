@@ -28,6 +28,8 @@ import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.ts';
+import { criteriaDataRoutes } from './modules/criteria-data/criteria-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 
 declare module 'fastify' {
@@ -173,6 +175,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(auditRoutes);
   await app.register(dashboardRoutes);
   await app.register(peopleRoutes);
+  await app.register(criteriaDataRoutes);
+  await app.register(criteriaRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -4,6 +4,8 @@ import type { Config } from './platform/config.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
+import { createCriteriaService } from './modules/criteria/criteria.service.ts';
+import { createCriteriaDataService } from './modules/criteria-data/criteria-data.service.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
@@ -16,6 +18,8 @@ function createBaseServices(database: Database, config: Config) {
     organisations: createOrganisationsService(database),
     audit: createAuditService(database),
     people: createPeopleService(database),
+    criteriaData: createCriteriaDataService(database),
+    criteria: createCriteriaService(database),
   };
 }
 

@@ -26,11 +26,17 @@ const PersonDetailPage = lazy(() => import('./pages/person-detail.page.tsx').the
 const OrganisationsPage = lazy(() => import('./pages/organisations.page.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const RegisterPage = lazy(() => import('./pages/register.page.tsx').then((m) => ({ default: m.RegisterPage })));
 const RegistrationsPage = lazy(() => import('./pages/registrations.page.tsx').then((m) => ({ default: m.RegistrationsPage })));
+const CriteriaCheckPage = lazy(() => import('./pages/criteria-check.page.tsx').then((m) => ({ default: m.CriteriaCheckPage })));
+const CriteriaScreeningPage = lazy(() => import('./pages/criteria-screening.page.tsx').then((m) => ({ default: m.CriteriaScreeningPage })));
+const CriteriaParametersPage = lazy(() => import('./pages/criteria-parameters.page.tsx').then((m) => ({ default: m.CriteriaParametersPage })));
 
 export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** Who may search people (the nav shows the directory to them); participants see only their own record. */
 export const peopleDirectoryRoles: Role[] = ['npa', 'ministry_hr', 'company_hr'];
 const personReaders: Role[] = [...peopleDirectoryRoles, 'participant'];
+/** 交流基準: NPA and ministry HR check stored records and screen; the center and company HR paste the facts. */
+const criteriaCheckRoles: Role[] = ['npa', 'ministry_hr', 'center', 'company_hr'];
+const criteriaScreeningRoles: Role[] = ['npa', 'ministry_hr'];
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
@@ -51,6 +57,9 @@ function useNav(): NavItem[] {
   if (account.role === 'npa') {
     items.push({ to: '/admin/registrations', label: t('nav.registrations') }, { to: '/admin/audit', label: t('nav.audit') });
   }
+  if (criteriaCheckRoles.includes(account.role)) items.push({ to: '/criteria/check', label: t('nav.criteriaCheck') });
+  if (criteriaScreeningRoles.includes(account.role)) items.push({ to: '/criteria/screening', label: t('nav.criteriaScreening') });
+  items.push({ to: '/criteria/parameters', label: t('nav.criteriaParameters') });
   items.push({ to: '/contacts', label: t('nav.contacts') });
   return items;
 }
@@ -131,6 +140,13 @@ export function App() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="organisations" element={<OrganisationsPage />} />
               <Route path="organisations/:id" element={<OrganisationDetailPage />} />
+              <Route path="criteria/parameters" element={<CriteriaParametersPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={criteriaCheckRoles} />}>
+              <Route path="criteria/check" element={<CriteriaCheckPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={criteriaScreeningRoles} />}>
+              <Route path="criteria/screening" element={<CriteriaScreeningPage />} />
             </Route>
             <Route element={<RequireAuth roles={companyReaders} />}>
               <Route path="companies" element={<CompaniesPage />} />

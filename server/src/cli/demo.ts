@@ -7,6 +7,7 @@ import { createServices } from '../services.ts';
 import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { loadScale } from '../../../bench/generator/load.ts';
+import { loadDemoCriteria } from './demo-criteria.ts';
 import type { Role } from '../platform/context.ts';
 
 export const demoLogins = {
@@ -58,5 +59,7 @@ export async function loadDemo(
     );
     created++;
   }
-  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created } };
+  // Facts for the 交流基準 around the demo participant (once; see demo-criteria.ts).
+  const criteriaFacts = await loadDemoCriteria(database);
+  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0 } };
 }

@@ -15,6 +15,7 @@ import { verifyAudit, writeAudit } from '../platform/audit.ts';
 import { inTransaction } from '../db/tx.ts';
 import { backup, restore, tableRows } from '../platform/backup/backup.ts';
 import { importCompanies, ImportRejected } from '../modules/companies/companies.import.ts';
+import { importContracts } from '../modules/criteria-data/contracts.import.ts';
 import { startServer } from '../main.ts';
 import { loadDemo, demoLogins } from './demo.ts';
 import { progressBar } from './progress.ts';
@@ -29,6 +30,7 @@ Usage: koryu <command> [options]
   demo load [--scale demo|national] [--seed N]
                                  generate deterministic demo (or national-scale) data and demo logins
   import companies FILE          import companies from .csv or .xlsx (all-or-nothing, row report)
+  import contracts FILE          import contract totals (府省等, 法人番号, 年度, 契約額) from .csv or .xlsx
   export TABLE [--format csv|json] [--out FILE]
                                  export a table (${['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'].join(', ')})
   backup FILE                    write every table to FILE (gzip'd JSON lines, one consistent snapshot)
@@ -138,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     case 'import': {
-      if (sub !== 'companies' || !rest[0]) break;
+      if ((sub !== 'companies' && sub !== 'contracts') || !rest[0]) break;
       const file = path.resolve(rest[0]);
       if (!fs.existsSync(file)) {
         console.error(`ファイルがありません / no such file: ${file}`);
@@ -148,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
         const bars = { read: progressBar('読込 read    '), validate: progressBar('検証 validate'), write: progressBar('書込 write   ') };
         let phase = null as keyof typeof bars | null;
         try {
-          const r = await importCompanies(d, file, cliContext(), (p, done, total) => {
+          const r = await (sub === 'contracts' ? importContracts : importCompanies)(d, file, cliContext(), (p, done, total) => {
             if (phase && phase !== p) bars[phase].done();
             phase = p;
             bars[p].update(done, total);

@@ -205,11 +205,162 @@ export const postAssignments = pgTable(
     postTitleEn: text('post_title_en'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
+    // Whether the post's duties include its unit's licensing affairs (許認可等). Default true: every
+    // post in a unit with jurisdiction over a company counts as handling it unless marked otherwise.
+    handlesLicensing: boolean('handles_licensing').notNull().default(true),
   },
   (t) => [
     index('post_assignments_person_idx').on(t.personId, t.startDate),
     index('post_assignments_unit_idx').on(t.unitId),
     check('post_assignments_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+// ---------------------------------------------------------------- facts for the 交流基準 (criteria engine)
+
+// 売上額等 per 年度 (FY N: 1 April N – 31 March N+1).
+export const companySales = pgTable(
+  'company_sales',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    amountYen: bigint('amount_yen', { mode: 'number' }).notNull(),
+    source: text('source'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('company_sales_company_fy_uq').on(t.companyId, t.fiscalYear),
+    check('company_sales_amount_ck', sql`${t.amountYen} >= 0`),
+    check('company_sales_fy_ck', sql`${t.fiscalYear} between 1900 and 2200`),
+  ],
+);
+
+// Total of the contracts between a 府省等 and a company in one fiscal year.
+export const ministryContracts = pgTable(
+  'ministry_contracts',
+  {
+    id: id(),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    amountYen: bigint('amount_yen', { mode: 'number' }).notNull(),
+    source: text('source'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('ministry_contracts_org_company_fy_uq').on(t.organisationId, t.companyId, t.fiscalYear),
+    index('ministry_contracts_company_org_idx').on(t.companyId, t.organisationId),
+    // Screening: every company with contracts with one organisation in recent fiscal years.
+    index('ministry_contracts_org_fy_idx').on(t.organisationId, t.fiscalYear, t.companyId),
+    check('ministry_contracts_amount_ck', sql`${t.amountYen} >= 0`),
+    check('ministry_contracts_fy_ck', sql`${t.fiscalYear} between 1900 and 2200`),
+  ],
+);
+
+// 契約の締結又は履行に携わった期間: an official's part in contracts between a 府省等 and a company.
+export const contractInvolvements = pgTable(
+  'contract_involvements',
+  {
+    id: id(),
+    personId: ref('person_id').notNull().references(() => people.id),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    role: text('role'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('contract_involvements_person_idx').on(t.personId, t.startDate),
+    index('contract_involvements_company_idx').on(t.companyId),
+    check('contract_involvements_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+// 起訴・不利益処分 of a company or its officers; events of one case (case_ref) share one clock.
+export const companySanctions = pgTable(
+  'company_sanctions',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    caseRef: text('case_ref').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull().default('company'),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    description: text('description'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('company_sanctions_company_idx').on(t.companyId, t.occurredOn),
+    index('company_sanctions_occurred_idx').on(t.occurredOn, t.companyId),
+    check(
+      'company_sanctions_kind_ck',
+      sql`${t.kind} in ('prosecution','business_suspension','surcharge_order','other_serious_disposition','other_disposition')`,
+    ),
+    check('company_sanctions_subject_ck', sql`${t.subject} in ('company','officer')`),
+  ],
+);
+
+// 所管関係: the 課等 that handles licences and dispositions (許認可等) for a company, and when.
+export const licensingJurisdictions = pgTable(
+  'licensing_jurisdictions',
+  {
+    id: id(),
+    unitId: ref('unit_id').notNull().references(() => orgUnits.id),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    basis: text('basis'), // e.g. the act under which the unit licenses the company
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('licensing_jurisdictions_unit_idx').on(t.unitId, t.companyId),
+    index('licensing_jurisdictions_company_idx').on(t.companyId),
+    check('licensing_jurisdictions_dates_ck', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+// Past exchanges between a company and a unit (history and imports; live cases come with issue 4).
+export const exchangeHistory = pgTable(
+  'exchange_history',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    unitId: ref('unit_id').notNull().references(() => orgUnits.id),
+    direction: text('direction').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    personId: ref('person_id').references(() => people.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('exchange_history_company_unit_idx').on(t.companyId, t.unitId),
+    index('exchange_history_unit_idx').on(t.unitId, t.companyId),
+    check('exchange_history_direction_ck', sql`${t.direction} in ('dispatch','hire')`),
+    check('exchange_history_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+// Revenue of a company's 部門 per fiscal year: from national/local government work, and in total.
+export const divisionRevenue = pgTable(
+  'division_revenue',
+  {
+    id: id(),
+    divisionId: ref('division_id').notNull().references(() => companyDivisions.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    publicYen: bigint('public_yen', { mode: 'number' }).notNull(),
+    totalYen: bigint('total_yen', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('division_revenue_division_fy_uq').on(t.divisionId, t.fiscalYear),
+    check('division_revenue_amounts_ck', sql`${t.publicYen} >= 0 and ${t.totalYen} >= 0`),
+    check('division_revenue_fy_ck', sql`${t.fiscalYear} between 1900 and 2200`),
   ],
 );
 
@@ -316,6 +467,13 @@ export const schemaTables = {
   companyDivisions,
   people,
   postAssignments,
+  companySales,
+  ministryContracts,
+  contractInvolvements,
+  companySanctions,
+  licensingJurisdictions,
+  exchangeHistory,
+  divisionRevenue,
   accounts,
   sessions,
   loginAttempts,
@@ -334,6 +492,13 @@ export const tableOrder = [
   'company_divisions',
   'people',
   'post_assignments',
+  'company_sales',
+  'ministry_contracts',
+  'contract_involvements',
+  'company_sanctions',
+  'licensing_jurisdictions',
+  'exchange_history',
+  'division_revenue',
   'accounts',
   'sessions',
   'login_attempts',

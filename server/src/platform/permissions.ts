@@ -16,6 +16,11 @@ export const permissions = [
   'accounts:manage',
   'audit:read',
   'reference:read',
+  'criteria:evaluate', // stateless 交流基準 evaluation of a facts document the caller supplies
+  'criteria:check', // checks and screening on stored records (reads personal data)
+  'criteria_data:read', // the stored facts the 交流基準 need (sales, contracts, sanctions, jurisdiction, …)
+  'criteria_data:write', // record-level scope: modules/criteria-data/criteria-data.policy.ts
+  'criteria_data:import', // bulk import of contract totals
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,10 +37,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'people:write',
     'accounts:manage',
     'audit:read',
+    'criteria:evaluate',
+    'criteria:check',
+    'criteria_data:read',
+    'criteria_data:write',
+    'criteria_data:import',
   ],
-  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read'],
-  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write'],
-  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write'],
+  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read'],
+  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import'],
+  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write'],
   participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read'],
 };
 

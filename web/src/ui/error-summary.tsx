@@ -1,7 +1,8 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type SummaryItem = { fieldId?: string; message: string };
+/** `onActivate` runs after the link has focused its field (e.g. to select the bad part of a long text). */
+export type SummaryItem = { fieldId?: string; message: string; onActivate?: (field: HTMLElement) => void };
 
 type Props = {
   title?: string;
@@ -10,12 +11,13 @@ type Props = {
   focusKey?: number;
 };
 
-function focusField(e: MouseEvent<HTMLAnchorElement>, fieldId: string) {
+function focusField(e: MouseEvent<HTMLAnchorElement>, item: SummaryItem) {
   e.preventDefault();
-  const el = document.getElementById(fieldId);
+  const el = document.getElementById(item.fieldId!);
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
   el.focus();
+  item.onActivate?.(el);
 }
 
 export function ErrorSummary({ title, items, focusKey }: Props) {
@@ -46,7 +48,7 @@ export function ErrorSummary({ title, items, focusKey }: Props) {
         {items.map((item, i) => (
           <li key={`${item.fieldId ?? 'form'}-${i}`} className="text-std-16N-170">
             {item.fieldId ? (
-              <a href={`#${item.fieldId}`} onClick={(e) => focusField(e, item.fieldId!)} className="text-error-2 visited:text-error-2 hover:text-error-2">
+              <a href={`#${item.fieldId}`} onClick={(e) => focusField(e, item)} className="text-error-2 visited:text-error-2 hover:text-error-2">
                 {item.message}
               </a>
             ) : (

@@ -1,0 +1,67 @@
+// Use cases of the criteria domain: evaluate a facts document, list the parameters, check stored
+// records (facts gathered from the database), screen the registry for one official.
+import type { CriteriaRequest, ScreeningQuery, StoredCheck } from '../../../../common/src/schemas/criteria.schema.ts';
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/tx.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { defaultParameters, type ParameterSet } from './parameters.ts';
+import { evaluateOrThrow, withParametersInForce } from './evaluate.ts';
+import { createCriteriaRepository } from './criteria.repository.ts';
+import { canCheckForOrganisation } from './criteria.policy.ts';
+import { createScreeningRepository } from './screening.repository.ts';
+import { screen } from './screening.ts';
+import { todayInJapan } from '../../platform/time.ts';
+
+export function createCriteriaService(database: Database, params: ParameterSet = defaultParameters()) {
+  const repo = createCriteriaRepository(database.db);
+  const screening = createScreeningRepository(database.db);
+  return {
+    params,
+    evaluate: (req: CriteriaRequest) => evaluateOrThrow(req, params),
+    parameters: () => ({ items: [...params.all] }),
+
+    /** Gathers the facts of stored records and evaluates them; the read is audited. */
+    async check(ctx: RequestContext, input: StoredCheck) {
+      const request = await repo.gather(input);
+      if (!request) throw new AppError('not_found');
+      if (!canCheckForOrganisation(ctx.actor!, Number(request.exchange.organisationId))) throw new AppError('not_found');
+      const decision = evaluateOrThrow(request, params);
+      await inTransaction(database.db, (tx) =>
+        writeAudit(tx, ctx, {
+          action: 'criteria.check',
+          recordType: 'person',
+          recordId: input.personId,
+          after: { ...input, overall: decision.overall, failing: decision.rules.filter((r) => r.outcome === 'fail').map((r) => r.ruleId) },
+        }),
+      );
+      return { request, decision };
+    },
+
+    /** Screens the whole registry for one official (default: their unit on the start date, today). */
+    async screen(ctx: RequestContext, q: ScreeningQuery) {
+      const plannedStart = q.plannedStart ?? todayInJapan();
+      const official = await screening.official(q.personId, plannedStart);
+      if (!official) throw new AppError('not_found');
+      const field = (path: string, code: string, ja: string, en: string) => new AppError('validation_failed', { fields: [{ path, code, message: { ja, en } }] });
+      if (official.kind !== 'official') throw field('personId', 'criteria.official_only', 'スクリーニングは国の職員について行います。', 'Screening is for government officials.');
+      const unitId = q.unitId ?? official.unitId;
+      if (unitId == null) throw field('unitId', 'criteria.unit_required', '所属する課等を指定してください（官職歴がありません）。', 'Choose the unit (the official has no post history).');
+      const organisationId = await screening.unitOrganisation(unitId);
+      if (organisationId == null || !canCheckForOrganisation(ctx.actor!, organisationId)) throw new AppError('not_found');
+      const result = await withParametersInForce(() => screen({ repo, screening, params }, { ...q, plannedStart, personId: q.personId, unitId, organisationId }));
+      await inTransaction(database.db, (tx) =>
+        writeAudit(tx, ctx, {
+          action: 'criteria.screen',
+          recordType: 'person',
+          recordId: q.personId,
+          after: { unitId, plannedStart, plannedEnd: result.plannedEnd, status: q.status ?? null, ruleId: q.ruleId ?? null, page: q.page, counts: result.counts },
+        }),
+      );
+      return result;
+    },
+  };
+}
+
+export type CriteriaService = ReturnType<typeof createCriteriaService>;

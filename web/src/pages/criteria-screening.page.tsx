@@ -1,0 +1,180 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../app-errors.tsx';
+import { pick, useLang } from '../i18n.ts';
+import { CriteriaDate, LookIcon, ScreeningStatusBadge } from '../modules/criteria/criteria-labels.tsx';
+import {
+  paramsFromScreening,
+  screeningFromParams,
+  useScreening,
+  type ScreeningResponse,
+  type ScreeningSearch,
+} from '../modules/criteria/criteria.api.ts';
+import { ScreeningForm } from '../modules/criteria/screening-form.tsx';
+import { fullName, usePerson } from '../modules/people/people.api.ts';
+import { makeLookup, useReference } from '../modules/reference/use-reference.ts';
+import { cx } from '../ui/cx.ts';
+import { formatNumber } from '../ui/format.ts';
+import { Pagination } from '../ui/pagination.tsx';
+import { Loading, PageHeading, usePageTitle } from '../ui/primitives.tsx';
+import { Table, Td, Th, Tr } from '../ui/table.tsx';
+
+const hrefOf = (s: ScreeningSearch) => {
+  const p = paramsFromScreening(s).toString();
+  return p ? `/criteria/screening?${p}` : '/criteria/screening';
+};
+
+export function CriteriaScreeningPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  usePageTitle(t('criteria.screening.title'));
+  const [params, setParams] = useSearchParams();
+  const search = screeningFromParams(params);
+  const person = usePerson(search.personId || undefined);
+  const { data, error, loading, reload } = useScreening(search);
+
+  const unitLabel = (unitId: number): string => {
+    const post = person.data?.posts.find((p) => p.unitId === unitId);
+    return post ? pick(lang, post.unitNameJa, post.unitNameEn) : t('criteria.screening.unitId', { id: unitId });
+  };
+
+  return (
+    <>
+      <PageHeading title={t('criteria.screening.title')} lead={t('criteria.screening.lead')} />
+      <ScreeningForm
+        value={search}
+        personName={person.data ? fullName(person.data) : null}
+        onSearch={(s) => setParams(paramsFromScreening(s))}
+        onClear={() => setParams(new URLSearchParams())}
+      />
+      <section aria-labelledby="screening-results-heading">
+        <h2 id="screening-results-heading" className="mb-2 text-std-20B-150 text-solid-gray-900">
+          {t('criteria.screening.resultsHeading')}
+        </h2>
+        {!search.personId ? <p className="text-std-16N-170 text-solid-gray-700">{t('criteria.screening.choosePerson')}</p> : null}
+        {loading ? <Loading label={t('criteria.screening.loading')} /> : null}
+        {error ? <ErrorAlert error={error} title={t('errors.loadFailed')} onRetry={reload} /> : null}
+        {data ? (
+          <>
+            <p className="mb-4 text-std-16N-170 text-solid-gray-800" data-testid="screening-conditions">
+              {t('criteria.screening.conditions', { person: person.data ? fullName(person.data) : `ID ${data.personId}`, unit: unitLabel(data.unitId) })}
+              <CriteriaDate value={data.plannedStart} />
+              {t('criteria.result.rangeSeparator')}
+              <CriteriaDate value={data.plannedEnd} />
+            </p>
+            <Counts data={data} search={search} />
+            <div role="status" className="mt-6 mb-4 text-std-16N-170">
+              {data.total === 0
+                ? t('criteria.screening.noResults')
+                : t('pagination.summary', {
+                    total: formatNumber(data.total, lang),
+                    from: formatNumber((data.page - 1) * data.pageSize + 1, lang),
+                    to: formatNumber(Math.min(data.total, data.page * data.pageSize), lang),
+                  })}
+            </div>
+            {data.items.length > 0 ? (
+              <>
+                <ScreeningTable data={data} />
+                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={(page) => hrefOf({ ...search, page })} />
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Counts({ data, search }: { data: ScreeningResponse; search: ScreeningSearch }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const rows = [
+    { key: 'total', value: data.counts.total, status: '', look: null },
+    { key: 'open', value: data.counts.open, status: 'open', look: 'good' },
+    { key: 'barred', value: data.counts.barred, status: 'barred', look: 'bad' },
+    { key: 'needs_review', value: data.counts.needsReview, status: 'needs_review', look: 'unknown' },
+  ] as const;
+  return (
+    <div>
+      <h3 className="mb-2 text-std-18B-160 text-solid-gray-900">{t('criteria.screening.countsHeading')}</h3>
+      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="screening-counts">
+        {rows.map((r) => {
+          const active = search.status === r.status;
+          return (
+            <li key={r.key}>
+              <Link
+                to={hrefOf({ ...search, status: r.status, page: 1 })}
+                aria-current={active ? 'true' : undefined}
+                className={cx(
+                  'flex h-full flex-col gap-1 rounded-8 border bg-white p-4 text-solid-gray-900 no-underline visited:text-solid-gray-900 hover:bg-blue-50 hover:text-solid-gray-900',
+                  active ? 'border-2 border-blue-900' : 'border-solid-gray-420',
+                )}
+              >
+                <span className="flex items-center gap-2 text-std-16B-170 underline">
+                  {r.look ? <LookIcon look={r.look} /> : null}
+                  {r.key === 'total' ? t('criteria.screening.countTotal') : t(`criteria.screening.status.${r.key}`)}
+                </span>
+                <span className="text-std-28B-150 tabular-nums">{t('criteria.screening.countValue', { count: r.value, formatted: formatNumber(r.value, lang) })}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function ScreeningTable({ data }: { data: ScreeningResponse }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const reference = useReference();
+  const lookup = makeLookup(reference.data, lang);
+  return (
+    <Table caption={t('criteria.screening.caption', { total: formatNumber(data.total, lang) })} testId="screening-results">
+      <thead>
+        <tr>
+          <Th>{t('criteria.screening.colCompany')}</Th>
+          <Th>{t('criteria.screening.colStatus')}</Th>
+          <Th>{t('criteria.screening.colFailing')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.items.map((c) => (
+          <Tr key={c.companyId}>
+            <Th scope="row" className="max-w-80 min-w-64 font-normal whitespace-normal">
+              <Link to={`/companies/${c.companyId}`} className="font-bold">
+                {c.name}
+              </Link>
+              <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">
+                {lookup.legalType(c.legalTypeCode)}・<span className="font-mono">{c.corporateNumber}</span>
+              </span>
+            </Th>
+            <Td className="whitespace-nowrap">
+              <ScreeningStatusBadge status={c.status} />
+            </Td>
+            <Td className="min-w-96">
+              {c.failing.length === 0 ? (
+                <span className="text-solid-gray-700">{t('criteria.screening.noFailing')}</span>
+              ) : (
+                <ul className="flex flex-col gap-3">
+                  {c.failing.map((f) => (
+                    <li key={f.ruleId}>
+                      <span className="block font-bold">{t(`criteria.rules.${f.ruleId}`)}</span>
+                      <span className="block text-dns-16N-130 leading-170">{f.reason[lang]}</span>
+                      {f.earliestPassDate ? (
+                        <span className="mt-1 block text-dns-14N-130 leading-170 text-solid-gray-800">
+                          {t('criteria.screening.earliestPass')}
+                          <CriteriaDate value={f.earliestPassDate} />
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
