@@ -244,7 +244,7 @@ export const screeningQuerySchema = z.strictObject({
   personId: z.coerce.number().int().positive(),
   unitId: z.coerce.number().int().positive().optional(), // default: the official's current unit
   plannedStart: criteriaDate.optional(), // default: today
-  plannedEnd: criteriaDate.optional(), // default: start + 2 years - 1 day
+  plannedEnd: criteriaDate.optional(), // default: the full term in principle (duration.max_years) from the start
   status: screeningStatusSchema.optional(),
   ruleId: ruleIdSchema.optional(),
   q: z.string().max(200).optional(),
@@ -258,7 +258,7 @@ export const screeningItemSchema = z.object({
   name: z.string(),
   legalTypeCode: z.string(),
   status: screeningStatusSchema,
-  failing: z.array(z.object({ ruleId: ruleIdSchema, reason: messagesSchema, earliestPassDate: z.string().nullable() })),
+  failing: z.array(z.object({ ruleId: ruleIdSchema, outcome: z.enum(['fail', 'indeterminate']), reason: messagesSchema, earliestPassDate: z.string().nullable() })),
 });
 export const screeningResponseSchema = z.object({
   personId: z.number().int(),

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app-errors.tsx';
 import { pick, useLang } from '../i18n.ts';
-import { CriteriaDate, LookIcon, ScreeningStatusBadge } from '../modules/criteria/criteria-labels.tsx';
+import { CriteriaDate, LookIcon, OutcomeBadge, ScreeningStatusBadge } from '../modules/criteria/criteria-labels.tsx';
 import {
   paramsFromScreening,
   screeningFromParams,
@@ -159,7 +159,9 @@ function ScreeningTable({ data }: { data: ScreeningResponse }) {
                 <ul className="flex flex-col gap-3">
                   {c.failing.map((f) => (
                     <li key={f.ruleId}>
-                      <span className="block font-bold">{t(`criteria.rules.${f.ruleId}`)}</span>
+                      <span className="flex flex-wrap items-center gap-2 font-bold">
+                        {t(`criteria.rules.${f.ruleId}`)} <OutcomeBadge outcome={f.outcome} />
+                      </span>
                       <span className="block text-dns-16N-130 leading-170">{f.reason[lang]}</span>
                       {f.earliestPassDate ? (
                         <span className="mt-1 block text-dns-14N-130 leading-170 text-solid-gray-800">

@@ -64,13 +64,13 @@ describe('criteria meta', () => {
 
   it('keeps the dated entity-type list in step with the reference table', () => {
     const ref = JSON.parse(readFileSync(join(import.meta.dirname, '../../db/reference/legal_entity_types.json'), 'utf8')) as {
-      rows: { code: string; starred: boolean; eligible: boolean; effective_from: string; effective_to: string | null }[];
+      rows: { code: string; name_ja: string; name_en: string; starred: boolean; eligible: boolean; effective_from: string; effective_to: string | null }[];
     };
     const p = params.all.find((x) => x.id === 'entity_types.eligible')!;
     for (const v of p.values) {
       const expected = ref.rows
         .filter((r) => r.eligible && r.effective_from <= v.from && (r.effective_to === null || r.effective_to >= v.from))
-        .map((r) => ({ code: r.code, starred: r.starred }));
+        .map((r) => ({ code: r.code, starred: r.starred, nameJa: r.name_ja, nameEn: r.name_en }));
       expect(v.value, v.from).toEqual(expected);
     }
   });

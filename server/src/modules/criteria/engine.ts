@@ -38,7 +38,7 @@ type RuleMeta = {
 };
 export const ruleCatalog = rulesData.rules as RuleMeta[];
 
-type EntityType = { code: string; starred: boolean };
+type EntityType = { code: string; starred: boolean; nameJa: string; nameEn: string };
 
 // ---------------------------------------------------------------- per-rule result builder
 
@@ -154,7 +154,10 @@ function licensingPost(ctx: Ctx, b: RuleBuilder): Outcome {
   const { exchange } = ctx.req;
   const barred = new Set(ctx.lineage);
   b.fact('company.lineage', ctx.lineage);
-  const describe = (hits: string[]) => hits.map((id) => (id === exchange.companyId ? nameOf(ctx, id) : `${nameOf(ctx, id)}（親会社 / parent）`)).join('、');
+  const describe = (hits: string[]) => ({
+    ja: hits.map((id) => (id === exchange.companyId ? nameOf(ctx, id) : `${nameOf(ctx, id)}（親会社）`)).join('、'),
+    en: hits.map((id) => (id === exchange.companyId ? nameOf(ctx, id) : `${nameOf(ctx, id)} (parent company)`)).join(', '),
+  });
 
   if (exchange.direction === 'hire') {
     const licensing = exchange.post?.licensingCompanyIds;
@@ -165,8 +168,8 @@ function licensingPost(ctx: Ctx, b: RuleBuilder): Outcome {
       b.earliestPassDate = null;
       b.reason(
         'licensing_post.hire_into_licensing_post',
-        `受入れポストは ${describe(hits)} に対する許認可等の事務を所掌しているため、その企業（及びその子会社）の従業員を受け入れられません。`,
-        `The receiving post handles licences or dispositions for ${describe(hits)}, so an employee of that company (or its subsidiaries) cannot be hired into it.`,
+        `受入れポストは ${describe(hits).ja} に対する許認可等の事務を所掌しているため、その企業（及びその子会社）の従業員を受け入れられません。`,
+        `The receiving post handles licences or dispositions for ${describe(hits).en}, so an employee of that company (or its subsidiaries) cannot be hired into it.`,
       );
       return 'fail';
     }
@@ -196,8 +199,8 @@ function licensingPost(ctx: Ctx, b: RuleBuilder): Outcome {
     const title = p.title ?? p.unitId;
     b.reason(
       'licensing_post.held_licensing_post',
-      `実施前${years}年間（${w.from}〜${w.to}）に、${describe(hits)} に対する許認可等の事務を所掌するポスト（${title}、${p.from}〜${p.to ?? '在職中'}）に就いていたため、この企業及びその子会社へ派遣できません。所管関係のない別のポストであれば派遣できます。`,
-      `In the ${years} years before the start (${w.from} to ${w.to}) the official held a post handling licences or dispositions for ${describe(hits)} (${title}, ${p.from} to ${p.to ?? 'present'}), so cannot be dispatched to that company or its subsidiaries. Officials in posts without that jurisdiction can.`,
+      `実施前${years}年間（${w.from}〜${w.to}）に、${describe(hits).ja} に対する許認可等の事務を所掌するポスト（${title}、${p.from}〜${p.to ?? '在職中'}）に就いていたため、この企業及びその子会社へ派遣できません。所管関係のない別のポストであれば派遣できます。`,
+      `In the ${years} years before the start (${w.from} to ${w.to}) the official held a post handling licences or dispositions for ${describe(hits).en} (${title}, ${p.from} to ${p.to ?? 'present'}), so cannot be dispatched to that company or its subsidiaries. Officials in posts without that jurisdiction can.`,
     );
   });
   if (failing) {
@@ -367,7 +370,11 @@ function publicRevenueDivision(ctx: Ctx, b: RuleBuilder): Outcome {
   const type = types.find((x) => x.code === t.legalTypeCode);
   b.fact('company.legalTypeCode', t.legalTypeCode);
   if (!type?.starred) {
-    b.reason('public_revenue.not_starred', 'この法人の種類（*印なし）には適用されません。', 'Does not apply to this type of legal entity (not marked *).');
+    b.reason(
+      'public_revenue.not_starred',
+      type ? `この法人の種類（${type.nameJa}、*印なし）には適用されません。` : '対象外の法人の種類のため適用されません（法人の種類の基準を参照）。',
+      type ? `Does not apply to this type of legal entity (${type.nameEn}, not marked *).` : 'Does not apply: the legal-entity type is not eligible (see the entity-type rule).',
+    );
     return 'not_applicable';
   }
   const years = b.param<number>('public_revenue.lookback_years');
@@ -433,18 +440,20 @@ function entityType(ctx: Ctx, b: RuleBuilder): Outcome {
   const code = ctx.target?.legalTypeCode;
   if (!code) return b.missing('company.legalTypeCode', '法人の種類', 'legal-entity type');
   b.fact('company.legalTypeCode', code);
-  if (types.some((t) => t.code === code)) {
-    b.reason('entity_type.eligible', `法人の種類（${code}）は${ctx.start}時点で対象です。`, `The legal-entity type (${code}) is eligible on ${ctx.start}.`);
+  const match = types.find((t) => t.code === code);
+  if (match) {
+    b.reason('entity_type.eligible', `法人の種類（${match.nameJa}）は${ctx.start}時点で対象です。`, `The legal-entity type (${match.nameEn}) is eligible on ${ctx.start}.`);
     return 'pass';
   }
   const later = ctx.params.all
     .find((p) => p.id === 'entity_types.eligible')
     ?.values.find((v) => v.from > ctx.start && (v.value as EntityType[]).some((t) => t.code === code));
+  const named = (later?.value as EntityType[] | undefined)?.find((t) => t.code === code);
   b.earliestPassDate = later?.from ?? null;
   b.reason(
     'entity_type.ineligible',
-    `法人の種類（${code}）は${ctx.start}時点で官民人事交流の対象ではありません。${later ? `${later.from}から対象です。` : ''}`,
-    `The legal-entity type (${code}) is not eligible on ${ctx.start}.${later ? ` It is eligible from ${later.from}.` : ''}`,
+    `法人の種類（${named?.nameJa ?? code}）は${ctx.start}時点で官民人事交流の対象ではありません。${later ? `${later.from}から対象です。` : ''}`,
+    `The legal-entity type (${named?.nameEn ?? code}) is not eligible on ${ctx.start}.${later ? ` It is eligible from ${later.from}.` : ''}`,
   );
   return 'fail';
 }

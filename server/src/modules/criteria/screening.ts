@@ -22,7 +22,7 @@ const statusOf: Record<Decision['overall'], Status> = { eligible: 'open', inelig
 export function verdictOf(d: Decision): Verdict {
   const failing = d.rules
     .filter((r) => (r.outcome === 'fail' && !r.exception.approved) || r.outcome === 'indeterminate')
-    .map((r) => ({ ruleId: r.ruleId, reason: r.reasons[0]!.message, earliestPassDate: r.earliestPassDate }));
+    .map((r) => ({ ruleId: r.ruleId, outcome: r.outcome as 'fail' | 'indeterminate', reason: r.reasons[0]!.message, earliestPassDate: r.earliestPassDate }));
   return { status: statusOf[d.overall], failing };
 }
 
