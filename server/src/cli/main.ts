@@ -32,7 +32,8 @@ Usage: koryu <command> [options]
   import companies FILE          import companies from .csv or .xlsx (all-or-nothing, row report)
   import contracts FILE          import contract totals (府省等, 法人番号, 年度, 契約額) from .csv or .xlsx
   export TABLE [--format csv|json] [--out FILE]
-                                 export a table (${['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'].join(', ')})
+                                 export a table (companies, organisations, org_units, people, post_assignments,
+                                 the criteria facts tables, audit_log)
   backup FILE                    write every table to FILE (gzip'd JSON lines, one consistent snapshot)
   restore FILE                   replace every table with FILE's contents (one transaction)
   account create --email E --name N --role R [--organisation CODE | --company 法人番号 | --person ID]
@@ -47,8 +48,22 @@ Usage: koryu <command> [options]
 Database: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PGlite in
 KORYU_DATA_DIR (default ./data).`;
 
-const exportable = ['companies', 'organisations', 'org_units', 'people', 'post_assignments', 'audit_log'] as const;
-const personalTables = new Set(['people', 'post_assignments', 'audit_log']);
+const exportable = [
+  'companies',
+  'organisations',
+  'org_units',
+  'people',
+  'post_assignments',
+  'company_sales',
+  'ministry_contracts',
+  'contract_involvements',
+  'company_sanctions',
+  'licensing_jurisdictions',
+  'exchange_history',
+  'division_revenue',
+  'audit_log',
+] as const;
+const personalTables = new Set(['people', 'post_assignments', 'contract_involvements', 'exchange_history', 'audit_log']);
 
 async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
