@@ -232,6 +232,32 @@ export function createCriteriaRepository(db: Executor) {
     };
     const activeOn = (j: { from: string | null; to: string | null }, day: string) => (j.from == null || j.from <= day) && (j.to == null || j.to >= day);
 
+    /**
+     * A post as the engine sees it: for each span in which its unit had jurisdiction over
+     * companies of the document (the post's period intersected with each jurisdiction's), an entry
+     * naming them; a post without any such span is one entry naming none.
+     */
+    const postPeriods = (p: (typeof posts)[number], inDoc: Set<number>) => {
+      const base = { unitId: key(Number(p.unitId)), title: p.title };
+      const spans = new Map<string, { from: string; to: string | null; ids: Set<number> }>();
+      if (p.handlesLicensing) {
+        for (const j of jurisdictionRows) {
+          if (Number(j.unitId) !== Number(p.unitId) || !inDoc.has(Number(j.companyId))) continue;
+          const from = j.from != null && j.from > p.from ? j.from : p.from;
+          const to = j.to == null ? p.to : p.to == null || j.to < p.to ? j.to : p.to;
+          if (to != null && to < from) continue;
+          const k = `${from}|${to}`;
+          const span = spans.get(k) ?? { from, to, ids: new Set<number>() };
+          span.ids.add(Number(j.companyId));
+          spans.set(k, span);
+        }
+      }
+      if (!spans.size) return [{ ...base, from: p.from, to: p.to, licensingCompanyIds: [] as string[] }];
+      return [...spans.values()]
+        .sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0))
+        .map((sp) => ({ ...base, from: sp.from, to: sp.to, licensingCompanyIds: [...sp.ids].sort((x, y) => x - y).map(key) }));
+    };
+
     for (const id of found) {
       const relevant = [...new Set([...lineage(id), ...homeChain])];
       const inDoc = new Set(relevant);
@@ -256,30 +282,7 @@ export function createCriteriaRepository(db: Executor) {
       }
       const facts: Facts = {
         companies: relevant.map(companyFacts),
-        postHistory: posts.map((p) => ({
-          unitId: key(Number(p.unitId)),
-          title: p.title,
-          from: p.from,
-          to: p.to,
-          // Companies the post's unit had jurisdiction over at some time during the post.
-          licensingCompanyIds: p.handlesLicensing
-            ? [
-                ...new Set(
-                  jurisdictionRows
-                    .filter(
-                      (j) =>
-                        Number(j.unitId) === Number(p.unitId) &&
-                        inDoc.has(Number(j.companyId)) &&
-                        (j.from == null || p.to == null || j.from <= p.to) &&
-                        (j.to == null || j.to >= p.from),
-                    )
-                    .map((j) => Number(j.companyId)),
-                ),
-              ]
-                .sort((x, y) => x - y)
-                .map(key)
-            : [],
-        })),
+        postHistory: posts.flatMap((p) => postPeriods(p, inDoc)),
         contractInvolvements: involvements.map((c) => ({
           organisationId: key(Number(c.organisationId)),
           companyId: key(Number(c.companyId)),

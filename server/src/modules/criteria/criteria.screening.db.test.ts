@@ -26,7 +26,7 @@ beforeAll(async () => {
   const unit = async (code: string) => (await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)))[0]!.id;
   const meti = await orgId(t, '経済産業省');
   [unitA, unitB] = [await unit('meti.mfg.auto'), await unit('meti.mfg.chem')];
-  for (const k of ['licensed', 'child', 'prosecuted', 'agency', 'association', 'plainOne', 'plainTwo']) c[k] = await createCompany(t, `スクリーニング${k}株式会社`);
+  for (const k of ['licensed', 'child', 'prosecuted', 'agency', 'association', 'plainOne', 'plainTwo', 'partial']) c[k] = await createCompany(t, `スクリーニング${k}株式会社`);
   const set = (id: number, v: Partial<typeof companies.$inferInsert>) => db.update(companies).set(v).where(eq(companies.id, id));
   await set(c.child!, { parentId: c.licensed! });
   await set(c.agency!, { legalTypeCode: 'incorporated_administrative_agency' });
@@ -36,7 +36,11 @@ beforeAll(async () => {
     { personId: person, unitId: unitA, postTitleJa: '自動車課長', startDate: '2024-04-01', endDate: '2025-03-31' },
     { personId: person, unitId: unitB, postTitleJa: '化学物質管理課長', startDate: '2025-04-01', endDate: null },
   ]);
-  await db.insert(licensingJurisdictions).values([{ unitId: unitA, companyId: c.licensed! }]);
+  await db.insert(licensingJurisdictions).values([
+    { unitId: unitA, companyId: c.licensed! },
+    // Jurisdiction that ended during the official's post: only that span counts.
+    { unitId: unitA, companyId: c.partial!, startDate: '2010-04-01', endDate: '2024-06-30' },
+  ]);
   await db.insert(companySanctions).values([{ companyId: c.prosecuted!, caseRef: 'S-1', kind: 'prosecution', subject: 'company', occurredOn: '2025-10-01' }]);
   [npa, metiHr, mofHr, companyHr] = await Promise.all([
     loginAs(t, 'npa'),
@@ -63,6 +67,13 @@ describe('POST /api/criteria/check', () => {
     expect(Number(audits[0]!.n)).toBe(1);
   });
 
+  it('counts a post only for the span in which its unit had jurisdiction', async () => {
+    const res = await npa.req('POST', '/api/criteria/check', { direction: 'dispatch', personId: person, unitId: unitB, companyId: c.partial, plannedStart: start, plannedEnd: '2028-03-31' });
+    const { request, decision } = res.json();
+    expect(request.facts.postHistory).toContainEqual({ unitId: String(unitA), title: '自動車課長', from: '2024-04-01', to: '2024-06-30', licensingCompanyIds: [String(c.partial)] });
+    expect(decision.rules.find((r: { ruleId: string }) => r.ruleId === 'licensing_post')).toMatchObject({ outcome: 'fail', earliestPassDate: '2026-07-01' });
+  });
+
   it('hides other organisations’ checks and refuses roles without the permission', async () => {
     const body = { direction: 'dispatch', personId: person, unitId: unitB, companyId: c.plainOne, plannedStart: start, plannedEnd: '2028-03-31' };
     expect((await mofHr.req('POST', '/api/criteria/check', body)).statusCode).toBe(404);
@@ -87,7 +98,7 @@ describe('GET /api/criteria/screening', () => {
     const by = new Map(body.items.map((i) => [i.companyId, i]));
     expect(by.get(c.licensed!)).toMatchObject({ status: 'barred', failing: [{ ruleId: 'licensing_post', earliestPassDate: '2027-04-01' }] });
     expect(by.get(c.child!)!.failing.map((f) => f.ruleId)).toEqual(['licensing_post']);
-    expect(by.get(c.prosecuted!)).toMatchObject({ status: 'needs_review', failing: [{ ruleId: 'prosecution', earliestPassDate: '2026-10-01' }] });
+    expect(by.get(c.prosecuted!)).toMatchObject({ status: 'needs_review', failing: [{ ruleId: 'prosecution', earliestPassDate: '2026-10-02' }] });
     expect(by.get(c.agency!)).toMatchObject({ status: 'barred', failing: [{ ruleId: 'entity_type' }] });
     expect(by.get(c.association!)).toMatchObject({ status: 'needs_review', failing: [{ ruleId: 'public_revenue_division' }] });
     expect(by.get(c.plainOne!)).toMatchObject({ status: 'open', failing: [] });
@@ -109,8 +120,8 @@ describe('GET /api/criteria/screening', () => {
     expect(barred.items.every((i) => i.status === 'barred')).toBe(true);
     expect(barred.total).toBe(barred.counts.barred);
     const lic = (await npa.req('GET', screenUrl('&ruleId=licensing_post'))).json() as { items: Item[]; total: number };
-    expect(lic.items.map((i) => i.companyId).sort()).toEqual([c.licensed!, c.child!].sort());
-    expect(lic.total).toBe(2);
+    expect(lic.items.map((i) => i.companyId).sort()).toEqual([c.licensed!, c.child!, c.partial!].sort());
+    expect(lic.total).toBe(3);
     const named = (await npa.req('GET', screenUrl(`&q=${encodeURIComponent('スクリーニングplainOne')}`))).json() as { items: Item[]; total: number };
     expect(named.items.map((i) => i.companyId)).toEqual([c.plainOne!]);
     const p1 = (await npa.req('GET', screenUrl('&status=open&pageSize=1&page=1'))).json() as { items: Item[] };

@@ -21,7 +21,7 @@ import {
   lookback,
   overlaps,
   periodEnd,
-  shiftYears,
+  toDays,
   type IsoDate,
 } from './dates.ts';
 import type { ParameterSet } from './parameters.ts';
@@ -63,8 +63,16 @@ class RuleBuilder {
     this.parameters.push({ id: r.id, value: r.value, effectiveFrom: r.effectiveFrom, citation: r.citation });
     return r.value;
   }
+  private readonly secondary: { code: string; message: Msg }[] = [];
   reason(code: string, ja: string, en: string): void {
     this.reasons.push({ code, message: { ja, en } });
+  }
+  /** A reason that explains an indeterminate part; listed after the decisive reasons. */
+  note(code: string, ja: string, en: string): void {
+    this.secondary.push({ code, message: { ja, en } });
+  }
+  ordered(): { code: string; message: Msg }[] {
+    return [...this.reasons, ...this.secondary];
   }
   fact(path: string, value: unknown): void {
     this.factsUsed.push({ path, value });
@@ -127,7 +135,8 @@ function prosecution(ctx: Ctx, b: RuleBuilder): Outcome {
   let failing = false;
   let latestEnd = '';
   for (const [caseId, first] of firstByCase) {
-    const until = periodEnd(first, years);
+    // 民法第140条: the day of the event is not counted, so the year runs from the next day.
+    const until = periodEnd(addDays(first, 1), years);
     b.fact(`facts.sanctions[case=${caseId}]`, { firstEvent: first, restrictedUntil: until });
     b.window(`事案 ${caseId} の交流制限期間`, `Restriction for case ${caseId}`, first, until);
     if (ctx.start <= until) {
@@ -182,10 +191,7 @@ function licensingPost(ctx: Ctx, b: RuleBuilder): Outcome {
   if (!history) return b.missing('facts.postHistory', '職員の官職歴', "the official's post history");
   const w = lookback(ctx.start, years);
   b.window(`実施前${years}年間`, `The ${years} years before the start`, w.from, w.to);
-  const posts = [...history];
-  if (exchange.post?.licensingCompanyIds) {
-    posts.push({ unitId: exchange.unitId, title: exchange.post.title, from: w.from, to: null, licensingCompanyIds: exchange.post.licensingCompanyIds });
-  }
+  const posts = history;
   let failing = false;
   let lastEnd: string | null = '';
   posts.forEach((p, i) => {
@@ -231,21 +237,26 @@ function consecutiveExchanges(ctx: Ctx, b: RuleBuilder): Outcome {
   const priors = facts.priorExchanges
     .filter((p) => p.companyId === exchange.companyId && p.unitId === exchange.unitId && p.start < ctx.start)
     .sort((a, c) => (a.start < c.start ? -1 : a.start > c.start ? 1 : 0));
-  let inRow = 0;
-  let nextStart = ctx.start;
-  for (let i = priors.length - 1; i >= 0; i--) {
-    const p = priors[i]!;
-    const consecutiveUntil = p.end == null ? null : shiftYears(p.end, gap);
-    if (consecutiveUntil !== null && nextStart >= consecutiveUntil) break;
-    inRow++;
-    b.fact(`facts.priorExchanges[${p.start}]`, p);
-    if (p.end != null) b.window(`${p.end} 終了の交流から連続とみなす期間`, `Counts as consecutive after the exchange ending ${p.end}`, addDays(p.end, 1), addDays(consecutiveUntil!, -1));
-    nextStart = p.start;
+  // Exchanges (either direction, possibly overlapping) form a row while each starts less than
+  // `gap` years after the latest end so far: on or before the last day of the gap period that
+  // begins the day after that end. Ongoing exchanges (no end) keep the row open.
+  const lastDayInRow = (end: string | null | undefined) => (end == null ? null : periodEnd(addDays(end, 1), gap));
+  let row: typeof priors = [];
+  let latestEnd: string | null | undefined;
+  for (const p of priors) {
+    const until = row.length ? lastDayInRow(latestEnd) : undefined;
+    if (row.length && until !== null && p.start > until!) row = [];
+    if (!row.length) latestEnd = p.end;
+    else if (latestEnd != null && (p.end == null || p.end > latestEnd)) latestEnd = p.end;
+    row.push(p);
   }
-  const nth = inRow + 1;
+  const until = row.length ? lastDayInRow(latestEnd) : undefined;
+  if (row.length && until !== null && ctx.start > until!) row = [];
+  for (const p of row) b.fact(`facts.priorExchanges[${p.start}]`, p);
+  if (row.length && until) b.window(`前回までの交流（${latestEnd}終了）から連続とみなす期間`, `Counts as consecutive after the exchanges ending ${latestEnd}`, addDays(latestEnd!, 1), until);
+  const nth = row.length + 1;
   if (nth > max) {
-    const last = priors[priors.length - 1]!;
-    b.earliestPassDate = last.end == null ? null : shiftYears(last.end, gap);
+    b.earliestPassDate = until ? addDays(until, 1) : null;
     b.reason(
       'consecutive.too_many',
       `この交流は同一の課等との${nth}回目の連続交流となり、上限（${max}回）を超えます（前回の終了から${gap}年未満の開始は連続とみなします）。`,
@@ -267,7 +278,10 @@ function contractInvolvement(ctx: Ctx, b: RuleBuilder): Outcome {
   let lastEnd: string | null = '';
   let failing = false;
   facts.contractInvolvements.forEach((c, i) => {
-    if (c.organisationId !== exchange.organisationId || c.companyId !== exchange.companyId || !overlaps(c.from, c.to, w.from, w.to)) return;
+    // Dispatch: a contract between any 府省等 and the company bars going to the company.
+    // Hire: a contract between the company and the receiving 府省等 bars joining that 府省等.
+    if (exchange.direction === 'hire' && c.organisationId !== exchange.organisationId) return;
+    if (c.companyId !== exchange.companyId || !overlaps(c.from, c.to, w.from, w.to)) return;
     failing = true;
     b.fact(`facts.contractInvolvements[${i}]`, c);
     if (c.to == null) lastEnd = null;
@@ -283,7 +297,15 @@ function contractInvolvement(ctx: Ctx, b: RuleBuilder): Outcome {
     return 'fail';
   }
   b.fact('facts.contractInvolvements', `${facts.contractInvolvements.length} records`);
-  b.reason('contract_involvement.none', `実施前${years}年間に、この府省等とこの企業との契約に携わった期間はありません。`, `No involvement in contracts between the ministry and the company in the ${years} years before the start.`);
+  b.reason(
+    'contract_involvement.none',
+    exchange.direction === 'dispatch'
+      ? `実施前${years}年間に、府省等とこの企業との契約に携わった期間はありません。`
+      : `実施前${years}年間に、この府省等とこの企業との契約に携わった期間はありません。`,
+    exchange.direction === 'dispatch'
+      ? `No involvement in contracts between any ministry and the company in the ${years} years before the start.`
+      : `No involvement in contracts between the ministry and the company in the ${years} years before the start.`,
+  );
   return 'pass';
 }
 
@@ -300,10 +322,10 @@ function contractDependence(ctx: Ctx, b: RuleBuilder): Outcome {
   const w = lookback(ctx.start, years);
   const fys = fiscalYearsBetween(w.from, w.to);
   b.window(`実施前${years}年間に係る年度（${fys[0]}〜${fys[fys.length - 1]}年度）`, `Fiscal years overlapping the ${years} years before (FY${fys[0]}–FY${fys[fys.length - 1]})`, w.from, w.to);
-  const totals = new Map<number, number>();
+  const totals = new Map<number, bigint>();
   for (const c of facts.contracts) {
     if (c.organisationId !== exchange.organisationId || c.companyId !== exchange.companyId) continue;
-    totals.set(c.fiscalYear, (totals.get(c.fiscalYear) ?? 0) + c.amountYen);
+    totals.set(c.fiscalYear, (totals.get(c.fiscalYear) ?? 0n) + BigInt(c.amountYen));
   }
   const t = ctx.target;
   const capital = t?.capitalYen;
@@ -318,31 +340,31 @@ function contractDependence(ctx: Ctx, b: RuleBuilder): Outcome {
   let failFy = -1;
   let unknown = false;
   for (const fy of fys) {
-    const total = totals.get(fy) ?? 0;
-    if (total < minTotal) continue;
+    const total = totals.get(fy) ?? 0n;
+    if (total < BigInt(minTotal)) continue;
     const sales = t?.sales?.find((s) => s.fiscalYear === fy)?.amountYen;
     if (sales === undefined) {
       unknown = true;
-      b.fact(`contracts[FY${fy}]`, { totalYen: total, salesYen: null });
-      b.reason('contract_dependence.sales_missing', `${fy}年度の契約総額は${yen(total)}円ですが、同年度の売上額等が不明です。`, `Contracts in FY${fy} total ${yen(total)} yen, but the company's sales for that year are not known.`);
+      b.fact(`contracts[FY${fy}]`, { totalYen: Number(total), salesYen: null });
+      b.note('contract_dependence.sales_missing', `${fy}年度の契約総額は${yen(Number(total))}円ですが、同年度の売上額等が不明です。`, `Contracts in FY${fy} total ${yen(Number(total))} yen, but the company's sales for that year are not known.`);
       continue;
     }
-    const lhs = BigInt(total) * 100n;
+    const lhs = total * 100n;
     const meetsShare = lhs >= BigInt(sales) * BigInt(share);
     const meetsLarge = lhs >= BigInt(sales) * BigInt(shareLarge);
-    b.fact(`contracts[FY${fy}]`, { totalYen: total, salesYen: sales, large });
+    b.fact(`contracts[FY${fy}]`, { totalYen: Number(total), salesYen: sales, large });
     const pct = sales === 0 ? '∞' : (Number((lhs * 100n) / BigInt(sales)) / 100).toFixed(2);
     if (meetsShare || (meetsLarge && large === true)) {
       failFy = Math.max(failFy, fy);
       const limit = meetsShare ? share : shareLarge;
       b.reason(
         'contract_dependence.dependent',
-        `${fy}年度に、府省等との契約総額が${yen(total)}円（${yen(minTotal)}円以上）で、売上額等${yen(sales)}円の${pct}%（${limit}%以上${limit === shareLarge ? '、大企業' : ''}）を占めるため、交流できません。`,
-        `In FY${fy} the ministry's contracts total ${yen(total)} yen (at least ${yen(minTotal)}) and make up ${pct}% of sales of ${yen(sales)} yen (at least ${limit}%${limit === shareLarge ? ' for a large company' : ''}).`,
+        `${fy}年度に、府省等との契約総額が${yen(Number(total))}円（${yen(minTotal)}円以上）で、売上額等${yen(sales)}円の${pct}%（${limit}%以上${limit === shareLarge ? '、大企業' : ''}）を占めるため、交流できません。`,
+        `In FY${fy} the ministry's contracts total ${yen(Number(total))} yen (at least ${yen(minTotal)}) and make up ${pct}% of sales of ${yen(sales)} yen (at least ${limit}%${limit === shareLarge ? ' for a large company' : ''}).`,
       );
     } else if (meetsLarge && large === null) {
       unknown = true;
-      b.reason(
+      b.note(
         'contract_dependence.size_unknown',
         `${fy}年度の契約額は売上額等の${pct}%で、大企業（資本の額等${yen(minCapital)}円以上かつ従業員${minEmployees}人以上）なら基準（${shareLarge}%）に該当しますが、資本の額等又は従業員数が不明です。`,
         `In FY${fy} contracts are ${pct}% of sales: that meets the ${shareLarge}% limit for a large company (capital ≥ ${yen(minCapital)} yen and ≥ ${minEmployees} employees), but capital or headcount is not known.`,
@@ -354,7 +376,7 @@ function contractDependence(ctx: Ctx, b: RuleBuilder): Outcome {
     return 'fail';
   }
   if (unknown) return 'indeterminate';
-  b.fact('contracts', Object.fromEntries([...totals].filter(([fy]) => fys.includes(fy))));
+  b.fact('contracts', Object.fromEntries([...totals].filter(([fy]) => fys.includes(fy)).map(([fy, v]) => [fy, Number(v)])));
   b.reason('contract_dependence.none', `実施前${years}年間に係るいずれの年度も、契約関係の基準に該当しません。`, `No fiscal year in the ${years}-year look-back meets the contract-dependence thresholds.`);
   return 'pass';
 }
@@ -384,12 +406,16 @@ function publicRevenueDivision(ctx: Ctx, b: RuleBuilder): Outcome {
   b.window(`実施前${years}年間に係る年度`, `Fiscal years overlapping the ${years} years before`, w.from, w.to);
   const divisions = ctx.req.facts.divisions?.filter((d) => d.companyId === t.id);
   if (!divisions) return b.missing('facts.divisions', '部門別の収益', 'revenue per division');
+  // A fiscal year still running on the start has no final revenue yet: counted only if recorded.
+  const inProgress = (fy: number) => fiscalYearEnd(fy) >= ctx.start;
   const assess = (d: (typeof divisions)[number]) => {
     let mainFy = -1;
     let unknown = 0;
     for (const fy of fys) {
       const r = d.revenue?.find((x) => x.fiscalYear === fy);
-      if (!r) unknown++;
+      if (!r) {
+        if (!inProgress(fy)) unknown++;
+      }
       else if (isMainlyPublic(r, sharePct)) mainFy = Math.max(mainFy, fy);
     }
     return { mainFy, unknown };
@@ -523,6 +549,7 @@ export function evaluate(req: CriteriaRequest, params: ParameterSet): Decision {
   const rules: RuleResult[] = ruleCatalog.map((meta) => {
     const b = new RuleBuilder(params, start, meta);
     const outcome = ruleFns[meta.id](ctx, b);
+    if (outcome === 'fail' && b.earliestPassDate !== null) b.earliestPassDate = confirmEarliest(ctx, meta, b.earliestPassDate);
     const available = outcome === 'fail' && b.exceptionAvailable;
     const reference = available ? approved.get(meta.id) : undefined;
     if (available) {
@@ -536,7 +563,7 @@ export function evaluate(req: CriteriaRequest, params: ParameterSet): Decision {
       ruleId: meta.id,
       title: meta.title,
       outcome,
-      reasons: b.reasons,
+      reasons: b.ordered(),
       factsUsed: b.factsUsed,
       parameters: b.parameters,
       windows: b.windows,
@@ -548,6 +575,24 @@ export function evaluate(req: CriteriaRequest, params: ParameterSet): Decision {
 
   const overall = overallOf(rules);
   return { overall, asOf: start, engineVersion: ENGINE_VERSION, summary: summaryOf(overall, rules), rules };
+}
+
+/**
+ * A failing rule's first passing start date, checked: the rule is run again as of that date
+ * (same length of exchange) and, while it still fails — a later event, a later fiscal year —
+ * moved to the next date it gives. null when no date can be found.
+ */
+function confirmEarliest(ctx: Ctx, meta: RuleMeta, first: string): string | null {
+  let date: string | null = first;
+  const length = toDays(ctx.end) - toDays(ctx.start);
+  for (let i = 0; i < 12 && date !== null; i++) {
+    const b = new RuleBuilder(ctx.params, date, meta);
+    const later = { ...ctx, start: date, end: addDays(date, length) };
+    if (ruleFns[meta.id](later, b) !== 'fail') return date;
+    if (b.earliestPassDate === null || b.earliestPassDate <= date) return null;
+    date = b.earliestPassDate;
+  }
+  return null;
 }
 
 export function overallOf(rules: readonly RuleResult[]): Overall {
