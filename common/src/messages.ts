@@ -24,6 +24,10 @@ export const fieldMessages = {
     en: 'Enter the reading in katakana.',
   },
   'date.format': { ja: '日付はYYYY-MM-DDの形式で入力してください。', en: 'Enter the date as YYYY-MM-DD.' },
+  'criteria.person_or_unit': {
+    ja: '職員（派遣先のスクリーニング）又は課等（受入れポストのスクリーニング）を指定してください。',
+    en: 'Choose an official (to screen where they could go) or a unit (to screen whom its post could take).',
+  },
   'date.invalid': { ja: '存在しない日付です。', en: 'This date does not exist.' },
   'legal_type.unknown': { ja: '法人の種類が正しくありません。', en: 'Unknown legal-entity type.' },
   'legal_type.ineligible': {

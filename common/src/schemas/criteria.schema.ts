@@ -240,15 +240,21 @@ export type StoredCheck = z.infer<typeof storedCheckSchema>;
 export const storedCheckResponseSchema = z.object({ request: criteriaRequestSchema, decision: decisionSchema });
 
 export const screeningStatusSchema = z.enum(['open', 'barred', 'needs_review']);
+// For one official (dispatch: where could they go?) or for one post (hire: whose employees
+// could fill it?) — `personId`, or `unitId` alone.
 export const screeningQuerySchema = z.strictObject({
-  personId: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive().optional(), // default: the official's current unit
+  personId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(), // default: the official's unit on the start date
   plannedStart: criteriaDate.optional(), // default: today
   plannedEnd: criteriaDate.optional(), // default: the full term in principle (duration.max_years) from the start
   status: screeningStatusSchema.optional(),
   ruleId: ruleIdSchema.optional(),
   q: z.string().max(200).optional(),
   ...pageQuery,
+});
+export const screeningQueryRefined = screeningQuerySchema.refine((q) => q.personId !== undefined || q.unitId !== undefined, {
+  message: 'criteria.person_or_unit',
+  path: ['personId'],
 });
 export type ScreeningQuery = z.infer<typeof screeningQuerySchema>;
 
@@ -261,7 +267,8 @@ export const screeningItemSchema = z.object({
   failing: z.array(z.object({ ruleId: ruleIdSchema, outcome: z.enum(['fail', 'indeterminate']), reason: messagesSchema, earliestPassDate: z.string().nullable() })),
 });
 export const screeningResponseSchema = z.object({
-  personId: z.number().int(),
+  direction: directionSchema, // dispatch for an official, hire for a post
+  personId: z.number().int().nullable(),
   unitId: z.number().int(),
   plannedStart: z.string(),
   plannedEnd: z.string(),

@@ -66,7 +66,7 @@ export function screeningWindows(plannedStart: string, params: ParameterSet = de
 }
 
 export type GatherManyArgs = {
-  personId: number;
+  personId: number | null; // null: screening a post before a person is chosen (hire)
   unitId: number;
   plannedStart: string;
   plannedEnd: string;
@@ -115,7 +115,7 @@ export function createCriteriaRepository(db: Executor) {
           from base left join companies c on (c.id = any(${idArray(targets)})${home})`,
     );
     const base = first[0];
-    if (!base?.personFound || base.unitOrganisationId == null) return out;
+    if ((a.personId !== null && !base?.personFound) || base?.unitOrganisationId == null) return out;
     const organisationId = Number(base.unitOrganisationId);
     const homeId = a.direction === 'hire' && base.personCompanyId != null ? Number(base.personCompanyId) : null;
     const byId = new Map<number, CompanyRow>();
@@ -268,7 +268,7 @@ export function createCriteriaRepository(db: Executor) {
         unitId: unitKey,
         companyId: key(id),
         ...(a.divisionId !== undefined ? { divisionId: key(a.divisionId) } : {}),
-        personId: key(a.personId),
+        ...(a.personId !== null ? { personId: key(a.personId) } : {}),
         plannedStart: a.plannedStart,
         plannedEnd: a.plannedEnd,
         ...(a.extensionApprovedByNpa !== undefined ? { extensionApprovedByNpa: a.extensionApprovedByNpa } : {}),
@@ -282,14 +282,19 @@ export function createCriteriaRepository(db: Executor) {
       }
       const facts: Facts = {
         companies: relevant.map(companyFacts),
-        postHistory: posts.flatMap((p) => postPeriods(p, inDoc)),
-        contractInvolvements: involvements.map((c) => ({
-          organisationId: key(Number(c.organisationId)),
-          companyId: key(Number(c.companyId)),
-          from: c.from,
-          to: c.to,
-          ...(c.role != null ? { role: c.role } : {}),
-        })),
+        // No person (a post's screening): the person's facts are left out, not "none".
+        ...(a.personId === null
+          ? {}
+          : {
+              postHistory: posts.flatMap((p) => postPeriods(p, inDoc)),
+              contractInvolvements: involvements.map((c) => ({
+                organisationId: key(Number(c.organisationId)),
+                companyId: key(Number(c.companyId)),
+                from: c.from,
+                to: c.to,
+                ...(c.role != null ? { role: c.role } : {}),
+              })),
+            }),
         contracts: (contractsBy.get(id) ?? []).map((c) => ({ organisationId: orgKey, companyId: key(id), fiscalYear: c.fiscalYear, amountYen: Number(c.amountYen) })),
         sanctions: (sanctionsBy.get(id) ?? []).map((s) => ({
           companyId: key(id),
@@ -344,7 +349,7 @@ export function createCriteriaRepository(db: Executor) {
      * is an index walk over a small table, except the legal-entity types (index on companies).
      */
     async screeningCandidates(args: {
-      personId: number;
+      personId: number | null; // null: a post's screening (no person's posts or involvements)
       unitId: number;
       organisationId: number;
       plannedStart: string;

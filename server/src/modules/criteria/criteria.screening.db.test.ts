@@ -141,3 +141,27 @@ describe('GET /api/criteria/screening', () => {
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
   });
 });
+
+describe('GET /api/criteria/screening for a post (hire, no person yet)', () => {
+  it('bars the companies the post licenses and their subsidiaries, and leaves the person’s rule for later', async () => {
+    const res = await npa.req('GET', `/api/criteria/screening?unitId=${unitA}&plannedStart=${start}&pageSize=200`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { direction: string; personId: number | null; items: Item[]; counts: { total: number } };
+    expect(body).toMatchObject({ direction: 'hire', personId: null });
+    const by = new Map(body.items.map((i) => [i.companyId, i]));
+    expect(by.get(c.licensed!)).toMatchObject({ status: 'barred', failing: [{ ruleId: 'licensing_post', earliestPassDate: null }] });
+    expect(by.get(c.child!)!.status).toBe('barred');
+    // The jurisdiction over `partial` ended in 2024: the post no longer handles it.
+    expect(by.get(c.partial!)!.status).toBe('open');
+    expect(by.get(c.plainOne!)!.failing).toEqual([]);
+    const doc = await createCriteriaRepository(t.db.db).gatherMany({ personId: null, unitId: unitA, plannedStart: start, plannedEnd: '2029-03-31', companyIds: [c.plainOne!], direction: 'hire' });
+    const d = evaluate(doc.get(c.plainOne!)!, defaultParameters());
+    expect(d.rules.find((r) => r.ruleId === 'contract_involvement')).toMatchObject({ outcome: 'not_applicable', reasons: [{ code: 'contract_involvement.no_person' }] });
+  });
+
+  it('needs an official or a unit', async () => {
+    const res = await npa.req('GET', `/api/criteria/screening?plannedStart=${start}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ path: 'personId', code: 'criteria.person_or_unit' });
+  });
+});

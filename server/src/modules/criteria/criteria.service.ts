@@ -39,23 +39,31 @@ export function createCriteriaService(database: Database, params: ParameterSet =
       return { request, decision };
     },
 
-    /** Screens the whole registry for one official (default: their unit on the start date, today). */
+    /**
+     * Screens the whole registry for one official (default: their unit on the start date) or,
+     * with a unit and no person, for that unit's post (hire). Start date default: today in Japan.
+     */
     async screen(ctx: RequestContext, q: ScreeningQuery) {
       const plannedStart = q.plannedStart ?? todayInJapan();
-      const official = await screening.official(q.personId, plannedStart);
-      if (!official) throw new AppError('not_found');
       const field = (path: string, code: string, ja: string, en: string) => new AppError('validation_failed', { fields: [{ path, code, message: { ja, en } }] });
-      if (official.kind !== 'official') throw field('personId', 'criteria.official_only', 'スクリーニングは国の職員について行います。', 'Screening is for government officials.');
-      const unitId = q.unitId ?? official.unitId;
-      if (unitId == null) throw field('unitId', 'criteria.unit_required', '所属する課等を指定してください（官職歴がありません）。', 'Choose the unit (the official has no post history).');
+      let unitId = q.unitId;
+      if (q.personId !== undefined) {
+        const official = await screening.official(q.personId, plannedStart);
+        if (!official) throw new AppError('not_found');
+        if (official.kind !== 'official') throw field('personId', 'criteria.official_only', 'スクリーニングは国の職員について行います。', 'Screening is for government officials.');
+        unitId ??= official.unitId ?? undefined;
+        if (unitId === undefined) throw field('unitId', 'criteria.unit_required', '所属する課等を指定してください（官職歴がありません）。', 'Choose the unit (the official has no post history).');
+      }
+      if (unitId === undefined) throw field('personId', 'criteria.person_or_unit', '職員又は課等を指定してください。', 'Choose an official or a unit.');
       const organisationId = await screening.unitOrganisation(unitId);
       if (organisationId == null || !canCheckForOrganisation(ctx.actor!, organisationId)) throw new AppError('not_found');
-      const result = await withParametersInForce(() => screen({ repo, screening, params }, { ...q, plannedStart, personId: q.personId, unitId, organisationId }));
+      const personId = q.personId ?? null;
+      const result = await withParametersInForce(() => screen({ repo, screening, params }, { ...q, plannedStart, personId, unitId, organisationId }));
       await inTransaction(database.db, (tx) =>
         writeAudit(tx, ctx, {
           action: 'criteria.screen',
-          recordType: 'person',
-          recordId: q.personId,
+          recordType: personId === null ? 'org_unit' : 'person',
+          recordId: personId ?? unitId,
           after: { unitId, plannedStart, plannedEnd: result.plannedEnd, status: q.status ?? null, ruleId: q.ruleId ?? null, page: q.page, counts: result.counts },
         }),
       );

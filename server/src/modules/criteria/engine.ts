@@ -272,6 +272,11 @@ function consecutiveExchanges(ctx: Ctx, b: RuleBuilder): Outcome {
 function contractInvolvement(ctx: Ctx, b: RuleBuilder): Outcome {
   const years = b.param<number>('contract_involvement.lookback_years');
   const { exchange, facts } = ctx.req;
+  if (!facts.contractInvolvements && !exchange.personId) {
+    // A post screened before anyone is chosen: this rule is about the person, checked once named.
+    b.reason('contract_involvement.no_person', '交流する人が未定のため、この基準は候補者が決まってから確認します。', 'No person is named yet: this rule is checked once a candidate is chosen.');
+    return 'not_applicable';
+  }
   if (!facts.contractInvolvements) return b.missing('facts.contractInvolvements', '契約の締結・履行への関与歴', 'involvement in contracts');
   const w = lookback(ctx.start, years);
   b.window(`実施前${years}年間`, `The ${years} years before the start`, w.from, w.to);

@@ -30,7 +30,7 @@ const touches = (v: Verdict, rule: RuleId | undefined) => !rule || v.failing.som
 
 export async function screen(
   deps: { repo: CriteriaRepository; screening: ReturnType<typeof createScreeningRepository>; params: ParameterSet },
-  args: ScreeningQuery & { plannedStart: string; personId: number; unitId: number; organisationId: number },
+  args: Omit<ScreeningQuery, 'personId' | 'unitId'> & { plannedStart: string; personId: number | null; unitId: number; organisationId: number },
   chunk = 2000,
 ): Promise<ScreeningResponse> {
   const { repo, screening, params } = deps;
@@ -38,11 +38,13 @@ export async function screen(
   const end = args.plannedEnd ?? periodEnd(start, params.resolve<number>('duration.max_years', start).value);
   if (end < start) throw new AppError('validation_failed', { fields: [{ path: 'plannedEnd', code: 'date.end_before_start', message: { ja: '終了予定日は開始予定日以降にしてください。', en: 'The planned end must not be before the planned start.' } }] });
   const windows = screeningWindows(start, params);
+  // An official: where could they be dispatched? A post (no person): whose employees could it hire?
+  const direction = args.personId === null ? 'hire' : 'dispatch';
 
   const candidates = await repo.screeningCandidates({ personId: args.personId, unitId: args.unitId, organisationId: args.organisationId, plannedStart: start, windows, typeClasses: false });
   const verdicts = new Map<number, Verdict>();
   for (let i = 0; i < candidates.length; i += chunk) {
-    const docs = await repo.gatherMany({ personId: args.personId, unitId: args.unitId, plannedStart: start, plannedEnd: end, companyIds: candidates.slice(i, i + chunk) });
+    const docs = await repo.gatherMany({ personId: args.personId, unitId: args.unitId, plannedStart: start, plannedEnd: end, companyIds: candidates.slice(i, i + chunk), direction });
     for (const [id, doc] of docs) verdicts.set(id, verdictOf(evaluateOrThrow(doc, params)));
   }
   const candidateIds = [...verdicts.keys()];
@@ -56,11 +58,18 @@ export async function screen(
       verdictOf(
         evaluateOrThrow(
           {
-            exchange: { direction: 'dispatch', organisationId: String(args.organisationId), unitId: String(args.unitId), companyId: 'company', personId: String(args.personId), plannedStart: start, plannedEnd: end },
+            exchange: {
+              direction,
+              organisationId: String(args.organisationId),
+              unitId: String(args.unitId),
+              companyId: 'company',
+              ...(args.personId === null ? { post: { licensingCompanyIds: [] } } : { personId: String(args.personId) }),
+              plannedStart: start,
+              plannedEnd: end,
+            },
             facts: {
               companies: [{ id: 'company', legalTypeCode: code, capitalYen: null, employees: null, parentId: null, sales: [] }],
-              postHistory: [],
-              contractInvolvements: [],
+              ...(args.personId === null ? {} : { postHistory: [], contractInvolvements: [] }),
               contracts: [],
               sanctions: [],
               jurisdictions: [],
@@ -95,6 +104,7 @@ export async function screen(
     : page.total!;
 
   return {
+    direction,
     personId: args.personId,
     unitId: args.unitId,
     plannedStart: start,
