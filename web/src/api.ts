@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly messages: Messages;
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
+  /** Extra facts some errors carry (e.g. import_rejected: the bad rows). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, messages: Messages, fields: FieldError[] = [], requestId?: string) {
+  constructor(status: number, code: string, messages: Messages, fields: FieldError[] = [], requestId?: string, details?: Record<string, unknown>) {
     super(messages.en);
     this.name = 'ApiError';
     this.status = status;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.messages = messages;
     this.fields = fields;
     this.requestId = requestId;
+    this.details = details;
   }
 }
 
@@ -65,19 +68,21 @@ function isErrorBody(v: unknown): v is ErrorResponse {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-type RequestOptions = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal };
+/** `file` is sent as the raw body with its own content type (uploads), instead of JSON. */
+type RequestOptions = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal; file?: { data: Blob; type: string } };
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = (opts.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.file) headers['content-type'] = opts.file.type;
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(withQuery(path, opts.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -94,8 +99,8 @@ async function toApiError(res: Response): Promise<ApiError> {
     body = null;
   }
   if (isErrorBody(body)) {
-    const { code, message, fields, requestId } = body.error;
-    return new ApiError(res.status, code, message, fields ?? [], requestId);
+    const { code, message, fields, requestId, details } = body.error;
+    return new ApiError(res.status, code, message, fields ?? [], requestId, details);
   }
   return new ApiError(res.status, `http_${res.status}`, fallbackMessages('unexpected'));
 }
@@ -135,4 +140,5 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
+  upload: <T>(path: string, data: Blob, type: string, query?: Query) => request<T>(path, { method: 'POST', file: { data, type }, query }),
 };

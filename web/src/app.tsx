@@ -29,6 +29,8 @@ const RegistrationsPage = lazy(() => import('./pages/registrations.page.tsx').th
 const CriteriaCheckPage = lazy(() => import('./pages/criteria-check.page.tsx').then((m) => ({ default: m.CriteriaCheckPage })));
 const CriteriaScreeningPage = lazy(() => import('./pages/criteria-screening.page.tsx').then((m) => ({ default: m.CriteriaScreeningPage })));
 const CriteriaParametersPage = lazy(() => import('./pages/criteria-parameters.page.tsx').then((m) => ({ default: m.CriteriaParametersPage })));
+const CriteriaContractsPage = lazy(() => import('./pages/criteria-contracts.page.tsx').then((m) => ({ default: m.CriteriaContractsPage })));
+const CriteriaExchangeHistoryPage = lazy(() => import('./pages/criteria-exchange-history.page.tsx').then((m) => ({ default: m.CriteriaExchangeHistoryPage })));
 
 export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** Who may search people (the nav shows the directory to them); participants see only their own record. */
@@ -37,6 +39,8 @@ const personReaders: Role[] = [...peopleDirectoryRoles, 'participant'];
 /** 交流基準: NPA and ministry HR check stored records and screen; the center and company HR paste the facts. */
 const criteriaCheckRoles: Role[] = ['npa', 'ministry_hr', 'center', 'company_hr'];
 const criteriaScreeningRoles: Role[] = ['npa', 'ministry_hr'];
+/** The facts the 交流基準 read (criteria_data:read); company HR keeps its own figures on its company's page. */
+const criteriaDataPageRoles: Role[] = ['npa', 'ministry_hr', 'center'];
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
@@ -59,6 +63,9 @@ function useNav(): NavItem[] {
   }
   if (criteriaCheckRoles.includes(account.role)) items.push({ to: '/criteria/check', label: t('nav.criteriaCheck') });
   if (criteriaScreeningRoles.includes(account.role)) items.push({ to: '/criteria/screening', label: t('nav.criteriaScreening') });
+  if (criteriaDataPageRoles.includes(account.role)) {
+    items.push({ to: '/criteria/contracts', label: t('nav.criteriaContracts') }, { to: '/criteria/exchange-history', label: t('nav.criteriaHistory') });
+  }
   items.push({ to: '/criteria/parameters', label: t('nav.criteriaParameters') });
   items.push({ to: '/contacts', label: t('nav.contacts') });
   return items;
@@ -147,6 +154,10 @@ export function App() {
             </Route>
             <Route element={<RequireAuth roles={criteriaScreeningRoles} />}>
               <Route path="criteria/screening" element={<CriteriaScreeningPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={criteriaDataPageRoles} />}>
+              <Route path="criteria/contracts" element={<CriteriaContractsPage />} />
+              <Route path="criteria/exchange-history" element={<CriteriaExchangeHistoryPage />} />
             </Route>
             <Route element={<RequireAuth roles={companyReaders} />}>
               <Route path="companies" element={<CompaniesPage />} />

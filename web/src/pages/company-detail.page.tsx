@@ -7,6 +7,7 @@ import { useCompany, type CompanyDetail } from '../modules/companies/companies.a
 import { CompanyEditForm } from '../modules/companies/company-edit-form.tsx';
 import { StatusBadge } from '../modules/companies/company-results.tsx';
 import { DivisionForm } from '../modules/companies/division-form.tsx';
+import { CompanyCriteriaData } from '../modules/criteria-data/company-criteria-data.tsx';
 import { makeLookup, useReference } from '../modules/reference/use-reference.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
@@ -154,6 +155,7 @@ function CompanyView({ company, reload }: { company: CompanyDetail | undefined; 
             <p className="text-std-16N-170 text-solid-gray-700">{t('companies.detail.noDivisions')}</p>
           )}
           {canEdit ? <DivisionForm companyId={company.id} onAdded={reload} /> : null}
+          <CompanyCriteriaData company={company} />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../i18n.ts';
 import { countUnits, telHref, useOrganisation, type OrganisationTree } from '../modules/organisations/organisations.api.ts';
 import { UnitTree } from '../modules/organisations/unit-tree.tsx';
+import { UnitJurisdictions } from '../modules/criteria-data/unit-jurisdictions.tsx';
 import { DescriptionList, Loading, PageHeading, SectionHeading, usePageTitle } from '../ui/primitives.tsx';
 import { NotFoundPage, QueryFailurePage } from './status-pages.tsx';
 
@@ -68,6 +69,7 @@ function OrganisationView({ data }: { data: OrganisationTree | undefined }) {
               ) : null}
             </>
           )}
+          <UnitJurisdictions organisationId={data.id} units={data.units} />
         </>
       )}
     </>

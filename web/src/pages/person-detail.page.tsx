@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { useCompany } from '../modules/companies/companies.api.ts';
+import { ContractInvolvements } from '../modules/criteria-data/contract-involvements.tsx';
+import { may } from '../modules/criteria-data/criteria-data.api.ts';
+import { usePostLicensing } from '../modules/criteria-data/post-licensing.tsx';
 import { useOrganisations } from '../modules/organisations/organisations.api.ts';
 import { fullName, fullReading, postsNewestFirst, usePerson, type PersonDetail } from '../modules/people/people.api.ts';
 import { DateText, KindBadge, useGenderLabel } from '../modules/people/person-labels.tsx';
@@ -35,6 +38,10 @@ function PersonView({ person }: { person: PersonDetail | undefined }) {
   const company = useCompany(canReadCompanies && person?.companyId != null ? String(person.companyId) : undefined);
   const organisation = person?.organisationId != null ? organisations.data?.items.find((o) => o.id === person.organisationId) : undefined;
   const current = person ? postsNewestFirst(person.posts).filter((p) => p.endDate === null) : [];
+  // 交流基準 facts (licensing duties, contract involvement): for those who may read them.
+  const showFacts = person != null && person.organisationId != null && may.readPersonFacts(account, person);
+  const writeFacts = person != null && may.writePersonFacts(account, person);
+  const licensing = usePostLicensing(person?.id ?? 0, writeFacts);
   const dash = '—';
 
   const items: DescriptionItem[] = person
@@ -101,9 +108,11 @@ function PersonView({ person }: { person: PersonDetail | undefined }) {
           ) : (
             <>
               <p className="mb-3 text-std-16N-170 text-solid-gray-700">{t('people.detail.postsNote')}</p>
-              <PostHistory posts={person.posts} caption={t('people.detail.postsHeading')} />
+              {showFacts ? licensing.status : null}
+              <PostHistory posts={person.posts} caption={t('people.detail.postsHeading')} extraColumn={showFacts ? licensing.column : undefined} />
             </>
           )}
+          {showFacts ? <ContractInvolvements person={person} canWrite={writeFacts} /> : null}
         </>
       )}
     </>

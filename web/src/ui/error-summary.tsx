@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** `onActivate` runs after the link has focused its field (e.g. to select the bad part of a long text). */
@@ -23,6 +23,8 @@ function focusField(e: MouseEvent<HTMLAnchorElement>, item: SummaryItem) {
 export function ErrorSummary({ title, items, focusKey }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per summary: a page with several forms may show more than one.
+  const titleId = useId();
 
   useEffect(() => {
     ref.current?.focus();
@@ -34,10 +36,10 @@ export function ErrorSummary({ title, items, focusKey }: Props) {
       ref={ref}
       tabIndex={-1}
       data-testid="error-summary"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-8 rounded-8 border-2 border-error-1 bg-white p-4 sm:p-6"
     >
-      <h2 id="error-summary-title" className="flex items-center gap-2 text-std-20B-150 text-error-2">
+      <h2 id={titleId} className="flex items-center gap-2 text-std-20B-150 text-error-2">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 shrink-0 fill-current">
           <path d="M12 2a10 10 0 100 20 10 10 0 000-20zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z" />
         </svg>

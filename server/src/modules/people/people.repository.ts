@@ -65,6 +65,7 @@ export const peopleRepository = {
         postTitleEn: postAssignments.postTitleEn,
         startDate: postAssignments.startDate,
         endDate: postAssignments.endDate,
+        handlesLicensing: postAssignments.handlesLicensing,
       })
       .from(postAssignments)
       .innerJoin(orgUnits, eq(orgUnits.id, postAssignments.unitId))

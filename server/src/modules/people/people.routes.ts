@@ -23,6 +23,8 @@ const postSchema = z.object({
   postTitleEn: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string().nullable(),
+  /** Whether the post's duties include its unit's licensing (交流基準; PATCH /api/people/:id/posts/:postId). */
+  handlesLicensing: z.boolean(),
 });
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {

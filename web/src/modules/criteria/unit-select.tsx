@@ -14,6 +14,7 @@ type Props = {
   organisationHint?: string;
   unitHint?: string;
   unitError?: string;
+  organisationError?: string;
   /** The text of the empty choices when the unit is optional. */
   emptyLabels?: { organisation: string; unit: string };
 };
@@ -38,7 +39,7 @@ export function unitName(units: OrgUnitNode[] | undefined, id: number, lang: Lan
 }
 
 /** The ministry or agency, then one of its units grouped by bureau. */
-export function UnitSelect({ idPrefix, organisationId, unitId, onChange, onlyOrganisationId, required, organisationHint, unitHint, unitError, emptyLabels }: Props) {
+export function UnitSelect({ idPrefix, organisationId, unitId, onChange, onlyOrganisationId, required, organisationHint, unitHint, unitError, organisationError, emptyLabels }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const organisations = useOrganisations();
@@ -52,6 +53,7 @@ export function UnitSelect({ idPrefix, organisationId, unitId, onChange, onlyOrg
         label={t('criteria.check.organisation')}
         hint={organisationHint}
         required={required}
+        error={organisationError}
         value={organisationId}
         onChange={(e) => onChange({ organisationId: e.target.value, unitId: '' })}
       >

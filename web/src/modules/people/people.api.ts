@@ -26,6 +26,8 @@ export type Post = {
   postTitleEn: string | null;
   startDate: string;
   endDate: string | null;
+  /** Whether the post's duties include its unit's licensing (交流基準). */
+  handlesLicensing?: boolean;
 };
 
 export type PersonDetail = Person & { posts: Post[] };

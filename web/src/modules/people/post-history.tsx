@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n.ts';
 import { Badge } from '../../ui/primitives.tsx';
@@ -5,8 +6,11 @@ import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { postsNewestFirst, type Post } from './people.api.ts';
 import { DateText } from './person-labels.tsx';
 
+/** A column some viewers get in addition (e.g. whether the post handles licensing). */
+export type PostColumn = { header: string; cell: (p: Post) => ReactNode };
+
 /** The post history, newest first; a post without an end date is the current one. */
-export function PostHistory({ posts, caption }: { posts: Post[]; caption: string }) {
+export function PostHistory({ posts, caption, extraColumn }: { posts: Post[]; caption: string; extraColumn?: PostColumn }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -17,6 +21,7 @@ export function PostHistory({ posts, caption }: { posts: Post[]; caption: string
           <Th>{t('people.detail.colPostTitle')}</Th>
           <Th>{t('people.detail.colFrom')}</Th>
           <Th>{t('people.detail.colTo')}</Th>
+          {extraColumn ? <Th>{extraColumn.header}</Th> : null}
         </tr>
       </thead>
       <tbody>
@@ -30,6 +35,7 @@ export function PostHistory({ posts, caption }: { posts: Post[]; caption: string
               <DateText value={p.startDate} />
             </Td>
             <Td className="min-w-44">{p.endDate ? <DateText value={p.endDate} /> : <Badge tone="green">{t('people.detail.present')}</Badge>}</Td>
+            {extraColumn ? <Td className="min-w-44">{extraColumn.cell(p)}</Td> : null}
           </Tr>
         ))}
       </tbody>
