@@ -215,6 +215,73 @@ describe('exchange criteria', () => {
     await context.close();
   });
 
+  it("the NPA screens a ministry unit's post: from which companies could it hire (交流採用)", async () => {
+    const { context, page } = await newPage(browser, baseUrl);
+    await loginAs(page, 'npa@demo.koryu.jp');
+    await mainNav(page).getByRole('link', { name: '派遣先スクリーニング' }).click();
+    await expect.poll(() => h1(page)).toBe('派遣先スクリーニング');
+    await page.getByRole('group', { name: '調べる内容' }).getByRole('radio', { name: /ポストの受入れ元を調べる/ }).check();
+    await page.getByTestId('pick-post').waitFor();
+    expect(await page.getByTestId('pick-official').count()).toBe(0);
+    expect(await page.getByTestId('screening-section').innerText()).toContain('府省等と課等を選んで「検索」を押すと');
+
+    // No unit: the summary takes focus and leads to the ministry's list first.
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await summary.innerText()).toContain('府省等：選択してください。');
+    expect(await page.locator('#screening-unitId-error').innerText()).toContain('府省等を選んでから、課等を選んでください。');
+    await summary.getByRole('link', { name: /府省等/ }).click();
+    await expect.poll(() => focusedId(page)).toBe('screening-organisationId');
+    await expectAccessible(page, 'screening post errors');
+    await shot(page, 'criteria-screening-post-errors-ja');
+
+    await page.locator('#screening-organisationId').selectOption({ label: '経済産業省' });
+    const unit = page.locator('#screening-unitId');
+    await expect.poll(() => unit.locator('option').count()).toBeGreaterThan(2);
+    await unit.selectOption({ index: 2 });
+    const unitText = (await unit.locator('option:checked').innerText()).trim();
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('post');
+    expect(new URL(page.url()).searchParams.get('unitId')).toMatch(/^\d+$/);
+    expect(new URL(page.url()).searchParams.get('personId')).toBeNull();
+    const results = page.getByTestId('screening-results');
+    await results.waitFor();
+    expect(await summary.count()).toBe(0);
+    await expect.poll(() => focusedId(page)).toBe('screening-results-heading');
+    const heading = await page.locator('#screening-results-heading').innerText();
+    expect(heading).toContain('経済産業省');
+    expect(heading).toContain(unitText);
+    expect(heading).toContain('ポストの受入れ元（交流採用）');
+    const counts = await page.getByTestId('screening-counts').innerText();
+    expect(counts).toContain('判定した民間企業等');
+    expect(counts).toMatch(/交流可\s*[\d,]+件/);
+    expect(await page.getByTestId('screening-post-note').innerText()).toContain('「契約の締結・履行への関与」の基準はこの判定に含めていません');
+    expect(await results.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await results.locator('tbody tr th a').first().getAttribute('href')).toMatch(/^\/companies\/\d+$/);
+    expect(await results.innerText()).not.toContain('契約の締結・履行への関与');
+    expect(await overflowsSideways(page)).toBe(false);
+    await expectAccessible(page, 'screening post ja');
+    await shot(page, 'criteria-screening-post-ja');
+
+    // The mode is in the URL: a reload (or a shared link) opens the same screening.
+    await page.reload();
+    await results.waitFor();
+    expect(await page.getByTestId('screening-mode-post').isChecked()).toBe(true);
+    expect(await page.locator('#screening-unitId').inputValue()).toBe(new URL(page.url()).searchParams.get('unitId'));
+
+    await switchTo(page, 'en');
+    await expect.poll(() => page.locator('#screening-results-heading').innerText()).toContain('could hire from (交流採用)');
+    expect(await page.getByTestId('screening-counts').innerText()).toContain('Companies checked');
+    expect(await page.getByTestId('screening-post-note').innerText()).toContain('checked once a candidate is chosen');
+    expect(await overflowsSideways(page)).toBe(false);
+    await expectAccessible(page, 'screening post en');
+    await shot(page, 'criteria-screening-post-en');
+    await backToJapanese(page);
+    await context.close();
+  });
+
   it('the center may only paste facts, and is refused the screening', async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await loginAs(page, 'center@demo.koryu.jp');

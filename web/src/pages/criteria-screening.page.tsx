@@ -1,42 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app-errors.tsx';
 import { pick, useLang } from '../i18n.ts';
 import { CriteriaDate, LookIcon, OutcomeBadge, ScreeningStatusBadge } from '../modules/criteria/criteria-labels.tsx';
-import {
-  paramsFromScreening,
-  screeningFromParams,
-  useScreening,
-  type ScreeningResponse,
-  type ScreeningSearch,
-} from '../modules/criteria/criteria.api.ts';
+import type { ScreeningResponse } from '../modules/criteria/criteria.api.ts';
 import { ScreeningForm } from '../modules/criteria/screening-form.tsx';
+import {
+  modeScreeningFromParams,
+  paramsFromModeScreening,
+  screeningHref as hrefOf,
+  screeningReady,
+  useModeScreening,
+  type ModeScreeningSearch,
+} from '../modules/criteria/screening-search.ts';
+import { unitName } from '../modules/criteria/unit-select.tsx';
+import { useOrganisation } from '../modules/organisations/organisations.api.ts';
 import { fullName, usePerson } from '../modules/people/people.api.ts';
 import { makeLookup, useReference } from '../modules/reference/use-reference.ts';
+import { Alert } from '../ui/alert.tsx';
 import { cx } from '../ui/cx.ts';
 import { formatNumber } from '../ui/format.ts';
 import { Pagination } from '../ui/pagination.tsx';
 import { Loading, PageHeading, usePageTitle } from '../ui/primitives.tsx';
+import { useUrlDraft } from '../ui/search-panel.tsx';
 import { Table, Td, Th, Tr } from '../ui/table.tsx';
-
-const hrefOf = (s: ScreeningSearch) => {
-  const p = paramsFromScreening(s).toString();
-  return p ? `/criteria/screening?${p}` : '/criteria/screening';
-};
 
 export function CriteriaScreeningPage() {
   const { t } = useTranslation();
   const lang = useLang();
   usePageTitle(t('criteria.screening.title'));
   const [params, setParams] = useSearchParams();
-  const search = screeningFromParams(params);
+  const search = modeScreeningFromParams(params);
+  const post = search.mode === 'post';
   const person = usePerson(search.personId || undefined);
-  const { data, error, loading, reload } = useScreening(search);
+  const organisation = useOrganisation(search.organisationId || undefined);
+  const { data, error, loading, reload } = useModeScreening(search);
+  // The mode chosen in the form; the hint before any search follows it.
+  const [formMode, setFormMode] = useUrlDraft(search.mode);
+  // After "Search", the results heading takes focus once the results for that search are in.
+  const [focusFor, setFocusFor] = useState<string | null>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const searchKey = paramsFromModeScreening(search).toString();
 
+  useEffect(() => {
+    if (focusFor === null || focusFor !== searchKey || (!data && !error)) return;
+    resultsHeading.current?.focus();
+    setFocusFor(null);
+  }, [focusFor, searchKey, data, error]);
+
+  /** "経済産業省 › 製造産業局 › 素材産業課" from the organisation in the URL, else the official's post. */
   const unitLabel = (unitId: number): string => {
-    const post = person.data?.posts.find((p) => p.unitId === unitId);
-    return post ? pick(lang, post.unitNameJa, post.unitNameEn) : t('criteria.screening.unitId', { id: unitId });
+    const tree = organisation.data;
+    const path = tree ? unitName(tree.units, unitId, lang) : null;
+    if (tree && path) return `${pick(lang, tree.nameJa, tree.nameEn)} › ${path}`;
+    const p = person.data?.posts.find((x) => x.unitId === unitId);
+    return p ? pick(lang, p.unitNameJa, p.unitNameEn) : t('criteria.screening.unitId', { id: unitId });
   };
+  const personText = (id: number | null) => (person.data ? fullName(person.data) : `ID ${id ?? search.personId}`);
+
+  const unitForHeading = data?.unitId ?? (search.unitId ? Number(search.unitId) : null);
+  const heading = !screeningReady(search)
+    ? t('criteria.screening.resultsHeading')
+    : post
+      ? t('criteria.screening.resultsHeadingHire', { unit: unitForHeading ? unitLabel(unitForHeading) : '' })
+      : t('criteria.screening.resultsHeadingDispatch', { person: personText(data?.personId ?? null) });
 
   return (
     <>
@@ -44,24 +72,38 @@ export function CriteriaScreeningPage() {
       <ScreeningForm
         value={search}
         personName={person.data ? fullName(person.data) : null}
-        onSearch={(s) => setParams(paramsFromScreening(s))}
-        onClear={() => setParams(new URLSearchParams())}
+        onSearch={(s) => {
+          const next = paramsFromModeScreening(s);
+          setFocusFor(next.toString());
+          setParams(next);
+        }}
+        onClear={(s) => setParams(paramsFromModeScreening(s))}
+        onModeChange={setFormMode}
       />
-      <section aria-labelledby="screening-results-heading">
-        <h2 id="screening-results-heading" className="mb-2 text-std-20B-150 text-solid-gray-900">
-          {t('criteria.screening.resultsHeading')}
+      <section aria-labelledby="screening-results-heading" data-testid="screening-section" data-mode={search.mode}>
+        <h2 id="screening-results-heading" ref={resultsHeading} tabIndex={-1} className="mb-2 text-std-20B-150 text-solid-gray-900">
+          {heading}
         </h2>
-        {!search.personId ? <p className="text-std-16N-170 text-solid-gray-700">{t('criteria.screening.choosePerson')}</p> : null}
+        {!screeningReady(search) ? (
+          <p className="text-std-16N-170 text-solid-gray-700">{t(formMode === 'post' ? 'criteria.screening.choosePost' : 'criteria.screening.choosePerson')}</p>
+        ) : null}
         {loading ? <Loading label={t('criteria.screening.loading')} /> : null}
         {error ? <ErrorAlert error={error} title={t('errors.loadFailed')} onRetry={reload} /> : null}
         {data ? (
           <>
             <p className="mb-4 text-std-16N-170 text-solid-gray-800" data-testid="screening-conditions">
-              {t('criteria.screening.conditions', { person: person.data ? fullName(person.data) : `ID ${data.personId}`, unit: unitLabel(data.unitId) })}
+              {data.direction === 'hire'
+                ? t('criteria.screening.conditionsHire')
+                : t('criteria.screening.conditions', { person: personText(data.personId), unit: unitLabel(data.unitId) })}
               <CriteriaDate value={data.plannedStart} />
               {t('criteria.result.rangeSeparator')}
               <CriteriaDate value={data.plannedEnd} />
             </p>
+            {data.direction === 'hire' ? (
+              <Alert tone="info" className="mb-6 max-w-4xl" testId="screening-post-note">
+                {t('criteria.screening.postNote', { rule: t('criteria.rules.contract_involvement') })}
+              </Alert>
+            ) : null}
             <Counts data={data} search={search} />
             <div role="status" className="mt-6 mb-4 text-std-16N-170">
               {data.total === 0
@@ -85,7 +127,7 @@ export function CriteriaScreeningPage() {
   );
 }
 
-function Counts({ data, search }: { data: ScreeningResponse; search: ScreeningSearch }) {
+function Counts({ data, search }: { data: ScreeningResponse; search: ModeScreeningSearch }) {
   const { t } = useTranslation();
   const lang = useLang();
   const rows = [
