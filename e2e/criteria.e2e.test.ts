@@ -191,8 +191,8 @@ describe('exchange criteria', () => {
     expect((await text(page, 'criteria-verdict')).split('\n')[0]).toBe(verdict);
 
     // Screening: the official from the URL-backed form, then a status filter.
-    await mainNav(page).getByRole('link', { name: '派遣先スクリーニング' }).click();
-    await expect.poll(() => h1(page)).toBe('派遣先スクリーニング');
+    await mainNav(page).getByRole('link', { name: '交流基準スクリーニング' }).click();
+    await expect.poll(() => h1(page)).toBe('交流基準スクリーニング');
     const official = page.getByTestId('pick-official');
     await official.getByRole('button', { name: '職員を検索' }).click();
     await official.getByRole('radio').first().check();
@@ -218,8 +218,8 @@ describe('exchange criteria', () => {
   it("the NPA screens a ministry unit's post: from which companies could it hire (交流採用)", async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await loginAs(page, 'npa@demo.koryu.jp');
-    await mainNav(page).getByRole('link', { name: '派遣先スクリーニング' }).click();
-    await expect.poll(() => h1(page)).toBe('派遣先スクリーニング');
+    await mainNav(page).getByRole('link', { name: '交流基準スクリーニング' }).click();
+    await expect.poll(() => h1(page)).toBe('交流基準スクリーニング');
     await page.getByRole('group', { name: '調べる内容' }).getByRole('radio', { name: /ポストの受入れ元を調べる/ }).check();
     await page.getByTestId('pick-post').waitFor();
     expect(await page.getByTestId('pick-official').count()).toBe(0);
@@ -285,7 +285,7 @@ describe('exchange criteria', () => {
   it('the center may only paste facts, and is refused the screening', async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await loginAs(page, 'center@demo.koryu.jp');
-    expect(await mainNav(page).getByRole('link', { name: '派遣先スクリーニング' }).count()).toBe(0);
+    expect(await mainNav(page).getByRole('link', { name: '交流基準スクリーニング' }).count()).toBe(0);
     await mainNav(page).getByRole('link', { name: '交流基準チェック' }).click();
     await page.getByTestId('paste-form').waitFor();
     expect(await page.getByTestId('mode-stored').count()).toBe(0);
