@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstStartClear, fiscalYearOf, fiscalYearsBetween, lookback, periodEnd, shiftYears } from './dates.ts';
+import { firstStartClear, fromDays, toDays, fiscalYearOf, fiscalYearsBetween, lookback, periodEnd, shiftYears } from './dates.ts';
 
 describe('legal calendar', () => {
   it.each([
@@ -38,5 +38,12 @@ describe('legal calendar', () => {
   it('shifts 29 February to 28 February in common years', () => {
     expect(shiftYears('2024-02-29', 1)).toBe('2025-02-28');
     expect(shiftYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('counts days exactly as the Date API does, 1890–2200', () => {
+    for (let n = toDays('1890-01-01'); n <= toDays('2200-12-31'); n++) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDays(n) !== iso || toDays(iso) !== n) throw new Error(`day ${n}: ${fromDays(n)} / ${toDays(iso)} vs ${iso}`);
+    }
   });
 });
