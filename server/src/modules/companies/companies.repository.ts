@@ -1,4 +1,5 @@
 // The only SQL for companies and their divisions.
+import { escapeLike } from '../../db/sql.ts';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryPrepared, rowsOf, type Executor } from '../../db/client.ts';
 import { companies, companyDivisions, industries, legalEntityTypes, prefectures } from '../../db/schema.ts';
@@ -17,7 +18,6 @@ export type CompanyFilter = {
   onlyId?: number | undefined;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every condition but the search text (see `matchesOf`). */
 function whereOf(f: CompanyFilter): SQL {

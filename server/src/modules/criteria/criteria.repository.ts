@@ -6,6 +6,7 @@
 // employee's home company and its parents): the only ones a rule looks up.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../db/client.ts';
+import { escapeLike, idArray, textArray } from '../../db/sql.ts';
 import { normalizeCorporateNumber } from '../../../../common/src/corporate-number.ts';
 import { normalizeForSearch } from '../../../../common/src/text.ts';
 import type { CompanyFacts, CriteriaRequest, Direction, StoredCheck } from '../../../../common/src/schemas/criteria.schema.ts';
@@ -13,19 +14,6 @@ import { addDays, fiscalYearOf, lookback, shiftYears } from './dates.ts';
 import { defaultParameters, type ParameterSet } from './parameters.ts';
 
 type Facts = CriteriaRequest['facts'];
-
-/** A bigint[] parameter for `= any(…)`: one bound value however many ids. */
-function idArray(ids: readonly number[]): SQL {
-  for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
-  return sql`${`{${ids.join(',')}}`}::bigint[]`;
-}
-
-/** A text[] parameter (codes and statuses: no quotes or backslashes in them). */
-function textArray(values: readonly string[]): SQL {
-  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));

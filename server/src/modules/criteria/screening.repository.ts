@@ -2,15 +2,9 @@
 // company classes by legal-entity type, and pages of companies by class and candidate sets.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../db/client.ts';
+import { escapeLike, idArray, textArray } from '../../db/sql.ts';
 import { normalizeCorporateNumber } from '../../../../common/src/corporate-number.ts';
 import { normalizeForSearch } from '../../../../common/src/text.ts';
-
-const idArray = (ids: readonly number[]): SQL => {
-  for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
-  return sql`${`{${ids.join(',')}}`}::bigint[]`;
-};
-const textArray = (xs: readonly string[]): SQL => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type ScreenPageItem = { id: number; corporateNumber: string; name: string; legalTypeCode: string };
 
