@@ -2,8 +2,8 @@
 // refused as a whole with that line's errors in Japanese and English; the corrected file goes in and
 // its total shows in the list; a sales figure typed with full-width digits goes on the company's page;
 // the stored check then finds the company dependent on the ministry's contracts. The past-exchange
-// page, a unit's licensing jurisdiction and an official's licensing duties and contract involvement
-// are shown, changed and checked with axe. Screenshots go to $KORYU_SHOTS when set.
+// page, a unit's licensing jurisdiction and an official's licensing duties, posts and contract
+// involvement are shown, changed and checked with axe. Screenshots go to $KORYU_SHOTS when set.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
@@ -341,6 +341,74 @@ describe('criteria data', () => {
     await shot(page, 'criteria-data-person-en');
     await switchTo(page, 'ja');
     await expect.poll(async () => (await page.evaluate(async () => (await fetch('/api/auth/session')).json())).account.locale).toBe('ja');
+  });
+
+  it('adds a post to an official’s history (an end date before the start is refused) and deletes it', async () => {
+    const { person } = await ready();
+    await page.goto(`/people/${person.id}`);
+    const posts = page.getByTestId('person-posts');
+    await posts.waitFor();
+    const rowsBefore = await posts.locator('tbody tr').count();
+    const form = page.getByTestId('post-form');
+    await expect.poll(() => form.locator('h3').innerText()).toBe('官職を追加');
+
+    // Nothing filled in: the summary names each field (the official's ministry is already chosen).
+    await form.getByRole('button', { name: '追加する' }).click();
+    const summary = page.getByTestId('error-summary');
+    await expect.poll(() => summary.innerText()).toContain('課等：選択してください。');
+    expect(await summary.innerText()).toContain('官職名：入力してください。');
+    expect(await summary.innerText()).toContain('開始日：入力してください。');
+    await expect.poll(() => focused(page)).toBe('error-summary');
+    await expectAccessible(page, 'post form required ja');
+
+    // An end date before the start: the summary links to the end date.
+    await form.getByRole('combobox', { name: '課等' }).selectOption(String(person.unitId));
+    await form.locator('#f-post-postTitleJa').fill('E2E併任調査官');
+    await form.getByLabel('官職名（英語）').fill('E2E Research Officer');
+    await form.getByLabel('開始日').fill('2025-04-01');
+    await form.getByLabel('終了日').fill('2025-03-31');
+    expect(await form.getByRole('checkbox', { name: '許認可等の事務を所掌' }).isChecked()).toBe(true);
+    await form.getByRole('button', { name: '追加する' }).click();
+    await expect.poll(() => summary.innerText()).toContain('終了日：終了日は開始日以降の日付にしてください。');
+    expect(await summary.innerText()).not.toContain('官職名：');
+    await expect.poll(() => page.locator('#f-post-endDate').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'post form end date ja');
+    await shot(page, 'criteria-data-post-error-ja');
+    await summary.getByRole('link').click();
+    await expect.poll(() => focused(page)).toBe('f-post-endDate');
+
+    // Corrected, the post goes in (handling licensing by default), and the message takes focus.
+    await form.getByLabel('終了日').fill('2026-03-31');
+    await form.getByRole('button', { name: '追加する' }).click();
+    const outcome = page.getByTestId('posts-outcome');
+    await expect.poll(() => outcome.innerText()).toContain('E2E併任調査官を官職歴に追加しました。');
+    await expect.poll(() => focused(page)).toBe('posts-outcome');
+    expect(await outcome.getByRole('status').count()).toBe(1);
+    await expect.poll(() => posts.locator('tbody tr').count()).toBe(rowsBefore + 1);
+    const row = posts.locator('tbody tr', { hasText: 'E2E併任調査官' });
+    expect(await row.innerText()).toContain('令和7年4月1日');
+    expect(await row.locator('input[type="checkbox"]').isChecked()).toBe(true);
+    expect(await form.locator('#f-post-postTitleJa').inputValue()).toBe('');
+    await expectAccessible(page, 'post added ja');
+    await shot(page, 'criteria-data-post-added-ja');
+    await switchTo(page, 'en');
+    await expect.poll(() => form.locator('h3').innerText()).toBe('Add a post');
+    expect(await posts.locator('tbody tr', { hasText: 'E2E Research Officer' }).innerText()).toContain('2025-04-01');
+    expect(await outcome.innerText()).toContain('E2E Research Officer');
+    expect(await overflowsSideways(page)).toBe(false);
+    await expectAccessible(page, 'post added en');
+    await shot(page, 'criteria-data-post-added-en');
+    await switchTo(page, 'ja');
+
+    // Deleting asks first, then says what went and takes focus to that message.
+    await row.getByRole('button', { name: /E2E併任調査官.*を削除/ }).click();
+    await row.getByRole('button', { name: '削除を確定' }).click();
+    await expect.poll(() => outcome.innerText()).toContain('E2E併任調査官を官職歴から削除しました。');
+    await expect.poll(() => focused(page)).toBe('posts-outcome');
+    await expect.poll(() => posts.locator('tbody tr').count()).toBe(rowsBefore);
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/people/${id}`)).json()).posts as { postTitleJa: string }[], person.id);
+    expect(stored.map((p) => p.postTitleJa)).not.toContain('E2E併任調査官');
+    await expectAccessible(page, 'post deleted ja');
   });
 
   it('shows each role only what it may see and change', async () => {

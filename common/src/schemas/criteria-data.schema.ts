@@ -149,6 +149,32 @@ export const involvementItemSchema = z.object({
 });
 export const involvementListSchema = z.object({ items: z.array(involvementItemSchema) });
 
+// ---------------------------------------------------------------- 官職歴: 官職の追加
+
+export const postInputSchema = z
+  .strictObject({
+    unitId: refId,
+    postTitleJa: z.string().trim().min(1, { message: 'text.required' }).max(200),
+    postTitleEn: note(200),
+    startDate: criteriaDate,
+    endDate: criteriaDate.nullable().optional(), // null/absent: still in post
+    handlesLicensing: z.boolean().default(true),
+  })
+  .refine(endNotBeforeStart, endMessage);
+export type PostInput = z.infer<typeof postInputSchema>;
+export const postItemSchema = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  unitId: z.number().int(),
+  unitNameJa: z.string(),
+  unitNameEn: z.string(),
+  postTitleJa: z.string(),
+  postTitleEn: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  handlesLicensing: z.boolean(),
+});
+
 // ---------------------------------------------------------------- 官職: 許認可等の事務を所掌するか
 
 export const postLicensingPatchSchema = z.strictObject({ handlesLicensing: z.boolean() });

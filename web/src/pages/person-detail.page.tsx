@@ -5,6 +5,7 @@ import { useSession } from '../modules/accounts/session.tsx';
 import { useCompany } from '../modules/companies/companies.api.ts';
 import { ContractInvolvements } from '../modules/criteria-data/contract-involvements.tsx';
 import { may } from '../modules/criteria-data/criteria-data.api.ts';
+import { usePostHistoryEdit } from '../modules/criteria-data/post-history-edit.tsx';
 import { usePostLicensing } from '../modules/criteria-data/post-licensing.tsx';
 import { useOrganisations } from '../modules/organisations/organisations.api.ts';
 import { fullName, fullReading, postsNewestFirst, usePerson, type PersonDetail } from '../modules/people/people.api.ts';
@@ -19,10 +20,10 @@ export function PersonDetailPage() {
   const { data, error, reload } = usePerson(id);
   if (!id || !/^\d+$/.test(id)) return <NotFoundPage />;
   if (error) return <QueryFailurePage error={error} title={t('people.title')} onRetry={reload} />;
-  return <PersonView person={data} />;
+  return <PersonView person={data} onChanged={reload} />;
 }
 
-function PersonView({ person }: { person: PersonDetail | undefined }) {
+function PersonView({ person, onChanged }: { person: PersonDetail | undefined; onChanged: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { account } = useSession();
@@ -42,6 +43,9 @@ function PersonView({ person }: { person: PersonDetail | undefined }) {
   const showFacts = person != null && person.organisationId != null && may.readPersonFacts(account, person);
   const writeFacts = person != null && may.writePersonFacts(account, person);
   const licensing = usePostLicensing(person?.id ?? 0, writeFacts);
+  // Posts are added and removed by those who may change the licensing flag.
+  const editPosts = showFacts && writeFacts;
+  const postEdit = usePostHistoryEdit({ id: person?.id ?? 0, organisationId: person?.organisationId ?? null }, onChanged);
   const dash = '—';
 
   const items: DescriptionItem[] = person
@@ -103,15 +107,21 @@ function PersonView({ person }: { person: PersonDetail | undefined }) {
             {t('people.detail.postsHeading')}
             <span className="ml-3 text-std-16N-170 text-solid-gray-700">{t('people.detail.postsCount', { count: person.posts.length })}</span>
           </SectionHeading>
+          {editPosts ? postEdit.status : null}
           {person.posts.length === 0 ? (
             <p className="text-std-16N-170 text-solid-gray-700">{t('people.detail.noPosts')}</p>
           ) : (
             <>
               <p className="mb-3 text-std-16N-170 text-solid-gray-700">{t('people.detail.postsNote')}</p>
               {showFacts ? licensing.status : null}
-              <PostHistory posts={person.posts} caption={t('people.detail.postsHeading')} extraColumn={showFacts ? licensing.column : undefined} />
+              <PostHistory
+                posts={person.posts}
+                caption={t('people.detail.postsHeading')}
+                extraColumns={showFacts ? [licensing.column, ...(editPosts ? [postEdit.column] : [])] : []}
+              />
             </>
           )}
+          {editPosts ? postEdit.form : null}
           {showFacts ? <ContractInvolvements person={person} canWrite={writeFacts} /> : null}
         </>
       )}

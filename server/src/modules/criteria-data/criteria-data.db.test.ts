@@ -8,7 +8,7 @@ import pg from 'pg';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, count, desc, eq } from 'drizzle-orm';
-import { auditLog, companies, companyDivisions, ministryContracts, orgUnits, people, postAssignments } from '../../db/schema.ts';
+import { auditLog, companies, companyDivisions, licensingJurisdictions, ministryContracts, orgUnits, people, postAssignments } from '../../db/schema.ts';
 import { openDatabase } from '../../db/client.ts';
 import { systemContext } from '../../platform/context.ts';
 import { createCompany, loginAs, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
@@ -362,6 +362,127 @@ describe('contract involvement (契約への関与) and post licensing duties', 
     expectBilingual(await npa.req('PATCH', `/api/people/${mofPerson}/posts/${metiPost}`, { handlesLicensing: true }), 404);
     expectBilingual(await meti.req('PATCH', url, { handlesLicensing: 'no' }), 400);
     expectBilingual(await center.req('PATCH', url, { handlesLicensing: true }), 403);
+  });
+});
+
+describe('post history (官職歴): adding and removing posts', () => {
+  let official = 0;
+  let autoUnit = 0;
+  const postsOf = async (personId: number) => Number((await t.db.db.select({ n: count() }).from(postAssignments).where(eq(postAssignments.personId, personId)))[0]!.n);
+  beforeAll(async () => {
+    official = (await t.db.db.insert(people).values({ kind: 'official', familyName: '官職', givenName: '追加', organisationId: metiId }).returning({ id: people.id }))[0]!.id;
+    autoUnit = await unit('meti.mfg.auto');
+  });
+
+  it("a ministry adds a post to its own official's history and removes it; both are audited with before and after", async () => {
+    const url = `/api/people/${official}/posts`;
+    const created = await meti.req('POST', url, { unitId: metiUnit, postTitleJa: ' 課長補佐 ', postTitleEn: 'Deputy Director', startDate: '2022-04-01', endDate: '2024-03-31' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    expect(created.json()).toEqual({
+      id: expect.any(Number),
+      personId: official,
+      unitId: metiUnit,
+      unitNameJa: expect.any(String),
+      unitNameEn: expect.any(String),
+      postTitleJa: '課長補佐',
+      postTitleEn: 'Deputy Director',
+      startDate: '2022-04-01',
+      endDate: '2024-03-31',
+      handlesLicensing: true,
+    });
+    expect(await lastAudit('post_assignment.create')).toMatchObject({
+      recordType: 'post_assignment',
+      recordId: String(id),
+      actorRole: 'ministry_hr',
+      before: null,
+      after: { personId: official, unitId: metiUnit, postTitleJa: '課長補佐', postTitleEn: 'Deputy Director', startDate: '2022-04-01', endDate: '2024-03-31', handlesLicensing: true },
+    });
+    // The person's page lists it.
+    expect((await meti.req('GET', `/api/people/${official}`)).json().posts).toContainEqual(expect.objectContaining({ id, postTitleJa: '課長補佐', handlesLicensing: true }));
+    // The NPA may add a post in another ministry's unit; no end date is the current post.
+    const seconded = await npa.req('POST', url, { unitId: mofUnit, postTitleJa: '主計官', startDate: '2024-04-01', handlesLicensing: false });
+    expect(seconded.statusCode, seconded.body).toBe(201);
+    expect(seconded.json()).toMatchObject({ unitId: mofUnit, postTitleEn: null, endDate: null, handlesLicensing: false });
+
+    expect((await meti.req('DELETE', `${url}/${id}`)).statusCode).toBe(204);
+    expect(await lastAudit('post_assignment.delete')).toMatchObject({
+      recordId: String(id),
+      before: { personId: official, unitId: metiUnit, postTitleJa: '課長補佐', startDate: '2022-04-01', endDate: '2024-03-31', handlesLicensing: true },
+      after: null,
+    });
+    expectBilingual(await meti.req('DELETE', `${url}/${id}`), 404);
+    // A ministry removes posts only in its own units.
+    expectBilingual(await meti.req('DELETE', `${url}/${seconded.json().id}`), 403);
+    expect((await npa.req('DELETE', `${url}/${seconded.json().id}`)).statusCode).toBe(204);
+    expect(await postsOf(official)).toBe(0);
+  });
+
+  it("scopes like the licensing flag: another ministry's official is not found, company HR may not write", async () => {
+    const body = { unitId: metiUnit, postTitleJa: '係員', startDate: '2020-04-01' };
+    const employee = (await t.db.db.insert(people).values({ kind: 'employee', familyName: '社員', givenName: '一郎', companyId: own }).returning({ id: people.id }))[0]!.id;
+    const before = await auditCount();
+    expectBilingual(await meti.req('POST', `/api/people/${mofPerson}/posts`, body), 404);
+    expectBilingual(await meti.req('DELETE', `/api/people/${mofPerson}/posts/${metiPost}`), 404);
+    // A post is reached only through its own person.
+    expectBilingual(await meti.req('DELETE', `/api/people/${official}/posts/${metiPost}`), 404);
+    const foreignUnit = expectBilingual(await meti.req('POST', `/api/people/${official}/posts`, { ...body, unitId: mofUnit }), 403);
+    expect(foreignUnit.fields![0]).toMatchObject({ path: 'unitId', code: 'organisation.forbidden' });
+    // Company HR reads its own employee's record but may not change the post history; an official is not found.
+    expectBilingual(await hr.req('POST', `/api/people/${employee}/posts`, body), 403);
+    expectBilingual(await hr.req('POST', `/api/people/${official}/posts`, body), 404);
+    expectBilingual(await hr.req('DELETE', `/api/people/${metiPerson}/posts/${metiPost}`), 404);
+    expectBilingual(await center.req('POST', `/api/people/${official}/posts`, body), 403);
+    expectBilingual(await participant.req('POST', `/api/people/${official}/posts`, body), 403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/people/${official}/posts`, payload: body })).statusCode).toBe(401);
+    expect(await auditCount()).toBe(before);
+    expect(await postsOf(official)).toBe(0);
+    expect(await postsOf(metiPerson)).toBe(1);
+  });
+
+  it('refuses bad input with field messages in Japanese and English, writing nothing', async () => {
+    const url = `/api/people/${official}/posts`;
+    const before = await auditCount();
+    const dates = expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '係長', startDate: '2024-04-01', endDate: '2024-03-31' }), 400);
+    expect(dates.fields).toEqual([
+      {
+        path: 'endDate',
+        code: 'date.end_before_start',
+        message: { ja: '終了日は開始日以降の日付にしてください。', en: 'The end date must not be before the start date.' },
+      },
+    ]);
+    const unknownUnit = expectBilingual(await meti.req('POST', url, { unitId: 99_999_999, postTitleJa: '係長', startDate: '2024-04-01' }), 400);
+    expect(unknownUnit.fields).toEqual([expect.objectContaining({ path: 'unitId', code: 'org_unit.unknown' })]);
+    const blank = expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '   ', startDate: '2024-02-30' }), 400);
+    const codes = Object.fromEntries(blank.fields!.map((f) => [(f as unknown as { path: string }).path, (f as unknown as { code: string }).code]));
+    expect(codes).toMatchObject({ postTitleJa: 'text.required', startDate: 'date.invalid' });
+    expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '長'.repeat(201), startDate: '2024-04-01' }), 400);
+    expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '係長', startDate: '2024-04-01', postTitleEn: 'x'.repeat(201) }), 400);
+    expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '係長', startDate: '2024-04-01', handlesLicensing: 'yes' }), 400);
+    expectBilingual(await meti.req('POST', url, { unitId: metiUnit, postTitleJa: '係長', startDate: '2024-04-01', personId: metiPerson }), 400);
+    expectBilingual(await meti.req('POST', url, { unitId: -1, postTitleJa: '係長' }), 400);
+    expectBilingual(await meti.req('DELETE', `${url}/abc`), 400);
+    expect(await auditCount()).toBe(before);
+    expect(await postsOf(official)).toBe(0);
+  });
+
+  it('a post added as handling licensing, in a unit with jurisdiction over a company, makes the stored check fail licensing_post', async () => {
+    const licensed = await createCompany(t, '所管先化学株式会社');
+    await t.db.db.insert(licensingJurisdictions).values({ unitId: autoUnit, companyId: licensed });
+    const check = async () => {
+      const res = await meti.req('POST', '/api/criteria/check', { direction: 'dispatch', personId: official, unitId: metiUnit, companyId: licensed, plannedStart: '2026-04-01', plannedEnd: '2028-03-31' });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().decision.rules as { ruleId: string; outcome: string; reasons: { message: { ja: string } }[] }[]).find((r) => r.ruleId === 'licensing_post')!;
+    };
+    expect((await check()).outcome).toBe('pass');
+    const post = await meti.req('POST', `/api/people/${official}/posts`, { unitId: autoUnit, postTitleJa: '自動車課課長補佐', startDate: '2024-04-01', endDate: '2026-03-31' });
+    expect(post.statusCode, post.body).toBe(201);
+    const barred = await check();
+    expect(barred.outcome).toBe('fail');
+    expect(barred.reasons[0]!.message.ja).toContain('自動車課課長補佐');
+    // Removed again, the post no longer bars the company.
+    expect((await meti.req('DELETE', `/api/people/${official}/posts/${post.json().id}`)).statusCode).toBe(204);
+    expect((await check()).outcome).toBe('pass');
   });
 });
 

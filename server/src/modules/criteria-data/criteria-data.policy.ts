@@ -32,6 +32,8 @@ export const criteriaDataPolicy = {
   /** A person's contract involvement is personal data: as people.policy canReadPerson, minus the person. */
   readPerson: (a: Actor, p: PersonRef) => isNpa(a) || ownOrganisation(a, p.organisationId) || ownCompany(a, p.companyId),
   writePerson: (a: Actor, p: PersonRef) => isNpa(a) || ownOrganisation(a, p.organisationId),
+  /** A post (官職歴) added or removed, on top of writePerson: a ministry only in its own units. */
+  writePostUnit: (a: Actor, u: OrgScoped) => isNpa(a) || ownOrganisation(a, u.organisationId),
 
   writeHistory: (a: Actor, u: OrgScoped) => isNpa(a) || ownOrganisation(a, u.organisationId),
 };

@@ -1,5 +1,5 @@
 // The only SQL for the stored criteria facts: sales, contract totals, contract involvement,
-// sanctions, licensing jurisdiction, post licensing duties, past exchanges and division revenue.
+// sanctions, licensing jurisdiction, posts and their licensing duties, past exchanges and division revenue.
 // It also reads the few columns of companies, people, units and divisions that scope them.
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -91,6 +91,12 @@ const postColumns = {
   startDate: postAssignments.startDate,
   endDate: postAssignments.endDate,
   handlesLicensing: postAssignments.handlesLicensing,
+};
+const postItemColumns = {
+  ...postColumns,
+  unitNameJa: orgUnits.nameJa,
+  unitNameEn: orgUnits.nameEn,
+  postTitleEn: postAssignments.postTitleEn,
 };
 const historyColumns = {
   id: exchangeHistory.id,
@@ -366,6 +372,24 @@ export const criteriaDataRepository = {
 
   setHandlesLicensing: (db: Executor, postId: number, handlesLicensing: boolean) =>
     db.update(postAssignments).set({ handlesLicensing }).where(eq(postAssignments.id, postId)).returning(postColumns).then((r) => r[0]!),
+
+  postItem: (db: Executor, id: number) =>
+    db
+      .select(postItemColumns)
+      .from(postAssignments)
+      .innerJoin(orgUnits, eq(orgUnits.id, postAssignments.unitId))
+      .where(eq(postAssignments.id, id))
+      .then(first),
+
+  insertPost: (db: Executor, v: typeof postAssignments.$inferInsert) =>
+    db.insert(postAssignments).values(v).returning({ id: postAssignments.id }).then((r) => r[0]!),
+
+  deletePost: (db: Executor, personId: number, id: number) =>
+    db
+      .delete(postAssignments)
+      .where(and(eq(postAssignments.id, id), eq(postAssignments.personId, personId)))
+      .returning()
+      .then(first),
 
   // ---------------------------------------------------------------- 過去の交流
 

@@ -27,6 +27,8 @@ import {
   jurisdictionListSchema,
   postLicensingPatchSchema,
   postLicensingSchema,
+  postInputSchema,
+  postItemSchema,
   postParamsSchema,
   salesInputSchema,
   salesItemSchema,
@@ -230,6 +232,19 @@ export const criteriaDataRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: write, schema: { tags, params: companyRecordParamsSchema, response: deleted } },
     async (req, reply) => {
       await s.deleteInvolvement(req.ctx, req.params.id, req.params.recordId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/people/:id/posts',
+    { config: write, schema: { tags, summary: '官職歴に官職を追加 / Add a post to the post history', params: idParamSchema, body: postInputSchema, response: { 201: postItemSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(await s.addPost(req.ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/people/:id/posts/:postId',
+    { config: write, schema: { tags, summary: '官職歴から官職を削除 / Remove a post from the post history', params: postParamsSchema, response: deleted } },
+    async (req, reply) => {
+      await s.deletePost(req.ctx, req.params.id, req.params.postId);
       return reply.status(204).send(null);
     },
   );

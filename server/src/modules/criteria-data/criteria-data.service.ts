@@ -15,6 +15,7 @@ import type {
   ExchangeHistoryQuery,
   InvolvementInput,
   JurisdictionInput,
+  PostInput,
   SalesInput,
   SanctionInput,
 } from '../../../../common/src/schemas/criteria-data.schema.ts';
@@ -291,6 +292,45 @@ export function createCriteriaDataService(database: Database) {
         const gone = await repo.deleteInvolvement(tx, personId, id);
         if (!gone) throw new AppError('not_found');
         await writeAudit(tx, ctx, { action: 'contract_involvement.delete', recordType: 'contract_involvement', recordId: id, before: gone });
+      });
+    },
+
+    // ---------------------------------------------------------------- 官職歴
+
+    async addPost(ctx: RequestContext, personId: number, input: PostInput) {
+      const actor = actorOf(ctx);
+      const id = await inTransaction(db, async (tx) => {
+        await person(tx, actor, personId, true);
+        const u = await repo.unit(tx, input.unitId);
+        if (!u) throw invalid('unitId', 'org_unit.unknown');
+        if (!policy.writePostUnit(actor, u)) throw new AppError('forbidden', { fields: [issue('unitId', 'organisation.forbidden')] });
+        const values = {
+          personId,
+          unitId: input.unitId,
+          postTitleJa: input.postTitleJa,
+          postTitleEn: input.postTitleEn || null,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          handlesLicensing: input.handlesLicensing,
+        };
+        const row = await repo.insertPost(tx, values);
+        await writeAudit(tx, ctx, { action: 'post_assignment.create', recordType: 'post_assignment', recordId: row.id, before: null, after: values });
+        return row.id;
+      });
+      return (await repo.postItem(db, id))!;
+    },
+
+    async deletePost(ctx: RequestContext, personId: number, postId: number) {
+      const actor = actorOf(ctx);
+      await inTransaction(db, async (tx) => {
+        await person(tx, actor, personId, true);
+        const post = await repo.post(tx, personId, postId);
+        if (!post) throw new AppError('not_found');
+        const u = await repo.unit(tx, post.unitId);
+        if (!u || !policy.writePostUnit(actor, u)) throw new AppError('forbidden');
+        const gone = await repo.deletePost(tx, personId, postId);
+        if (!gone) throw new AppError('not_found');
+        await writeAudit(tx, ctx, { action: 'post_assignment.delete', recordType: 'post_assignment', recordId: postId, before: gone, after: null });
       });
     },
 

@@ -7,6 +7,7 @@ import type {
   importResultSchema,
   involvementItemSchema,
   jurisdictionItemSchema,
+  postItemSchema,
   postLicensingSchema,
   salesItemSchema,
   sanctionItemSchema,
@@ -30,6 +31,7 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 export type JurisdictionItem = z.infer<typeof jurisdictionItemSchema>;
 export type InvolvementItem = z.infer<typeof involvementItemSchema>;
 export type PostLicensing = z.infer<typeof postLicensingSchema>;
+export type PostItem = z.infer<typeof postItemSchema>;
 export type ExchangeHistoryItem = z.infer<typeof exchangeHistoryItemSchema>;
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -105,6 +107,9 @@ export const useInvolvements = (personId: number | null) => useApiQuery<{ items:
 export const addInvolvement = (personId: number, body: unknown) => api.post<InvolvementItem>(involvements(personId), body);
 export const deleteInvolvement = (personId: number, id: number) => api.delete<void>(`${involvements(personId)}/${id}`);
 
+const posts = (personId: number) => `/api/people/${personId}/posts`;
+export const addPost = (personId: number, body: unknown) => api.post<PostItem>(posts(personId), body);
+export const deletePost = (personId: number, postId: number) => api.delete<void>(`${posts(personId)}/${postId}`);
 export const setPostLicensing = (personId: number, postId: number, handlesLicensing: boolean) =>
   api.patch<PostLicensing>(`/api/people/${personId}/posts/${postId}`, { handlesLicensing });
 

@@ -6,11 +6,11 @@ import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { postsNewestFirst, type Post } from './people.api.ts';
 import { DateText } from './person-labels.tsx';
 
-/** A column some viewers get in addition (e.g. whether the post handles licensing). */
+/** A column some viewers get in addition (e.g. whether the post handles licensing, or its delete button). */
 export type PostColumn = { header: string; cell: (p: Post) => ReactNode };
 
 /** The post history, newest first; a post without an end date is the current one. */
-export function PostHistory({ posts, caption, extraColumn }: { posts: Post[]; caption: string; extraColumn?: PostColumn }) {
+export function PostHistory({ posts, caption, extraColumns = [] }: { posts: Post[]; caption: string; extraColumns?: PostColumn[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -21,7 +21,9 @@ export function PostHistory({ posts, caption, extraColumn }: { posts: Post[]; ca
           <Th>{t('people.detail.colPostTitle')}</Th>
           <Th>{t('people.detail.colFrom')}</Th>
           <Th>{t('people.detail.colTo')}</Th>
-          {extraColumn ? <Th>{extraColumn.header}</Th> : null}
+          {extraColumns.map((c) => (
+            <Th key={c.header}>{c.header}</Th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -35,7 +37,11 @@ export function PostHistory({ posts, caption, extraColumn }: { posts: Post[]; ca
               <DateText value={p.startDate} />
             </Td>
             <Td className="min-w-44">{p.endDate ? <DateText value={p.endDate} /> : <Badge tone="green">{t('people.detail.present')}</Badge>}</Td>
-            {extraColumn ? <Td className="min-w-44">{extraColumn.cell(p)}</Td> : null}
+            {extraColumns.map((c) => (
+              <Td key={c.header} className="min-w-44">
+                {c.cell(p)}
+              </Td>
+            ))}
           </Tr>
         ))}
       </tbody>
