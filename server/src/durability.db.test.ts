@@ -34,6 +34,8 @@ const env = () => ({
 });
 
 function startServer(): ChildProcess {
+  // A server left by an earlier step that failed must not hold the port for the next one.
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   const p = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env: env(), stdio: ['ignore', 'ignore', 'inherit'] });
   child = p;
   return p;
@@ -143,7 +145,7 @@ describe(`SIGKILL during writes (${backend})`, () => {
     expect(verify.ok).toBe(true);
     child!.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
-  });
+  }, 120_000); // two server starts (before and after the kill) on a shared 2-core machine
 
   it('SIGTERM lets in-flight requests finish, then exits 0', async () => {
     startServer();
