@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../app-errors.tsx';
 import { pick, useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
-import { useCompany } from '../modules/companies/companies.api.ts';
 import { formatFiscalYear, parseFiscalYear } from '../modules/criteria-data/amounts.ts';
-import { CompanyPicker, companyLabel } from '../modules/criteria-data/company-picker.tsx';
+import { CompanyPicker } from '../modules/criteria-data/company-picker.tsx';
 import { ContractForm } from '../modules/criteria-data/contract-form.tsx';
 import { ContractImport } from '../modules/criteria-data/contract-import.tsx';
 import { CONTRACTS_PAGE_SIZE, deleteContract, may, useContracts, type ContractItem, type Paged } from '../modules/criteria-data/criteria-data.api.ts';
 import { DeleteAction, useOutcome } from '../modules/criteria-data/form-kit.tsx';
+import { pageParam, PagedResults, positiveId, useCompanyFilter, useUrlFilters } from '../modules/criteria-data/paged-records.tsx';
 import { useOrganisations } from '../modules/organisations/organisations.api.ts';
 import { formatNumber, formatYen } from '../ui/format.ts';
-import { Pagination } from '../ui/pagination.tsx';
-import { Loading, PageHeading, usePageTitle } from '../ui/primitives.tsx';
+import { PageHeading, usePageTitle } from '../ui/primitives.tsx';
 import { SearchPanel, useUrlDraft } from '../ui/search-panel.tsx';
 import { Select } from '../ui/select.tsx';
 import { Table, Td, Th, Tr } from '../ui/table.tsx';
@@ -22,16 +20,13 @@ import { TextField } from '../ui/text-field.tsx';
 
 type Filters = { organisationId: string; companyId: string; fiscalYear: string; page: number };
 
-const positiveId = (v: string | null): string => (v && /^[1-9]\d{0,15}$/.test(v) ? v : '');
-
 function filtersFromParams(p: URLSearchParams): Filters {
-  const page = Number(p.get('page') ?? '1');
   const fy = p.get('fiscalYear') ?? '';
   return {
     organisationId: positiveId(p.get('organisationId')),
     companyId: positiveId(p.get('companyId')),
     fiscalYear: /^\d{4}$/.test(fy) ? fy : '',
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    page: pageParam(p),
   };
 }
 
@@ -44,61 +39,38 @@ function paramsFromFilters(f: Filters): URLSearchParams {
   return p;
 }
 
-const hrefOf = (f: Filters) => {
-  const q = paramsFromFilters(f).toString();
-  return q ? `/criteria/contracts?${q}` : '/criteria/contracts';
-};
-
 /** 府省等との契約: contract totals per ministry, company and fiscal year, with one-by-one entry and a bulk import. */
 export function CriteriaContractsPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   usePageTitle(t('criteriaData.contracts.title'));
   const { account } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const { data, error, loading, reload } = useContracts({ ...filters, pageSize: CONTRACTS_PAGE_SIZE });
+  const { filters, search, clear, hrefFor } = useUrlFilters('/criteria/contracts', filtersFromParams, paramsFromFilters);
+  const contracts = useContracts({ ...filters, pageSize: CONTRACTS_PAGE_SIZE });
+  const { reload } = contracts;
   const outcome = useOutcome();
 
   return (
     <>
       <PageHeading title={t('criteriaData.contracts.title')} lead={t('criteriaData.contracts.lead')} />
-      <ContractFilters value={filters} onSearch={(f) => setParams(paramsFromFilters({ ...f, page: 1 }))} onClear={() => setParams(new URLSearchParams())} />
+      <ContractFilters value={filters} onSearch={search} onClear={clear} />
 
-      <section aria-labelledby="contracts-results-heading" className="mb-12">
-        <h2 id="contracts-results-heading" className="mb-2 text-std-24B-150 text-solid-gray-900">
-          {t('criteriaData.contracts.resultsHeading')}
-        </h2>
-        {outcome.view('contracts-outcome')}
-        {loading ? <Loading /> : null}
-        {error ? <ErrorAlert error={error} title={t('errors.loadFailed')} onRetry={reload} /> : null}
-        {data ? (
-          <>
-            <div role="status" className="mb-4 text-std-16N-170">
-              {data.total === 0
-                ? t('criteriaData.contracts.noResults')
-                : t('pagination.summary', {
-                    total: formatNumber(data.total, lang),
-                    from: formatNumber((data.page - 1) * data.pageSize + 1, lang),
-                    to: formatNumber(Math.min(data.total, data.page * data.pageSize), lang),
-                  })}
-            </div>
-            {data.items.length > 0 ? (
-              <>
-                <ContractsTable
-                  data={data}
-                  onDeleted={(c) => {
-                    outcome.show({ ok: (t, lang) => t('criteriaData.contracts.deleted', { company: c.companyName, fy: formatFiscalYear(c.fiscalYear, lang) }) });
-                    reload();
-                  }}
-                  onFailed={(err) => outcome.show({ error: err })}
-                />
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={(page) => hrefOf({ ...filters, page })} />
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </section>
+      <PagedResults
+        id="contracts"
+        heading={t('criteriaData.contracts.resultsHeading')}
+        noResults={t('criteriaData.contracts.noResults')}
+        outcome={outcome.view('contracts-outcome')}
+        state={contracts}
+        hrefFor={hrefFor}
+      >
+        {(data) => (
+          <ContractsTable
+            data={data}
+            onDelete={(c) =>
+              outcome.run(() => deleteContract(c.id), (t, lang) => t('criteriaData.contracts.deleted', { company: c.companyName, fy: formatFiscalYear(c.fiscalYear, lang) }), reload)
+            }
+          />
+        )}
+      </PagedResults>
 
       {may.addContracts(account) ? (
         <div className="mb-12 border-t border-solid-gray-420 pt-10">
@@ -129,13 +101,7 @@ function ContractFilters({ value, onSearch, onClear }: { value: Filters; onSearc
   const [draft, setDraft] = useUrlDraft(value);
   const [fyText, setFyText] = useUrlDraft(value.fiscalYear);
   const [fyError, setFyError] = useState(false);
-  const company = useCompany(draft.companyId || undefined);
-  const [picked, setPicked] = useState<{ id: number; label: string } | null>(null);
-  const selected = draft.companyId
-    ? picked?.id === Number(draft.companyId)
-      ? picked
-      : { id: Number(draft.companyId), label: company.data ? companyLabel(company.data) : `ID ${draft.companyId}` }
-    : null;
+  const { selected, setPicked } = useCompanyFilter(draft.companyId);
   const ministry = account?.role === 'ministry_hr';
 
   return (
@@ -202,7 +168,7 @@ function ContractFilters({ value, onSearch, onClear }: { value: Filters; onSearc
   );
 }
 
-function ContractsTable({ data, onDeleted, onFailed }: { data: Paged<ContractItem>; onDeleted: (c: ContractItem) => void; onFailed: (err: unknown) => void }) {
+function ContractsTable({ data, onDelete }: { data: Paged<ContractItem>; onDelete: (c: ContractItem) => Promise<void> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { account } = useSession();
@@ -242,17 +208,7 @@ function ContractsTable({ data, onDeleted, onFailed }: { data: Paged<ContractIte
               {anyWritable ? (
                 <Td>
                   {may.writeContract(account, c.organisationId) ? (
-                    <DeleteAction
-                      label={t('criteriaData.contracts.rowLabel', { company: c.companyName, organisation: orgName(c), fy })}
-                      onConfirm={async () => {
-                        try {
-                          await deleteContract(c.id);
-                          onDeleted(c);
-                        } catch (err) {
-                          onFailed(err);
-                        }
-                      }}
-                    />
+                    <DeleteAction label={t('criteriaData.contracts.rowLabel', { company: c.companyName, organisation: orgName(c), fy })} onConfirm={() => onDelete(c)} />
                   ) : null}
                 </Td>
               ) : null}

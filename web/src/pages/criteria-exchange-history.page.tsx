@@ -1,33 +1,27 @@
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../app-errors.tsx';
 import { pick, useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
-import { useCompany } from '../modules/companies/companies.api.ts';
 import { UnitSelect } from '../modules/criteria/unit-select.tsx';
-import { CompanyPicker, companyLabel } from '../modules/criteria-data/company-picker.tsx';
+import { CompanyPicker } from '../modules/criteria-data/company-picker.tsx';
 import { deleteExchangeHistory, HISTORY_PAGE_SIZE, may, useExchangeHistory, type ExchangeHistoryItem, type Paged } from '../modules/criteria-data/criteria-data.api.ts';
 import { ExchangeHistoryForm } from '../modules/criteria-data/exchange-history-form.tsx';
 import { DeleteAction, useOutcome } from '../modules/criteria-data/form-kit.tsx';
+import { pageParam, PagedResults, positiveId, useCompanyFilter, useUrlFilters } from '../modules/criteria-data/paged-records.tsx';
 import { useOrganisations } from '../modules/organisations/organisations.api.ts';
 import { formatDate, formatNumber } from '../ui/format.ts';
-import { Pagination } from '../ui/pagination.tsx';
-import { Loading, PageHeading, usePageTitle } from '../ui/primitives.tsx';
+import { PageHeading, usePageTitle } from '../ui/primitives.tsx';
 import { SearchPanel, useUrlDraft } from '../ui/search-panel.tsx';
 import { Table, Td, Th, Tr } from '../ui/table.tsx';
 
 type Filters = { companyId: string; organisationId: string; unitId: string; page: number };
 
-const positiveId = (v: string | null): string => (v && /^[1-9]\d{0,15}$/.test(v) ? v : '');
-
 function filtersFromParams(p: URLSearchParams): Filters {
-  const page = Number(p.get('page') ?? '1');
   return {
     companyId: positiveId(p.get('companyId')),
     organisationId: positiveId(p.get('organisationId')),
     unitId: positiveId(p.get('unitId')),
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    page: pageParam(p),
   };
 }
 
@@ -38,60 +32,35 @@ function paramsFromFilters(f: Filters): URLSearchParams {
   return p;
 }
 
-const hrefOf = (f: Filters) => {
-  const q = paramsFromFilters(f).toString();
-  return q ? `/criteria/exchange-history?${q}` : '/criteria/exchange-history';
-};
-
 /** 過去の交流実績: exchanges between a company and a unit before koryu kept the cases (the consecutive-exchanges rule reads them). */
 export function CriteriaExchangeHistoryPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   usePageTitle(t('criteriaData.history.title'));
   const { account } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const { data, error, loading, reload } = useExchangeHistory({ companyId: filters.companyId, unitId: filters.unitId, page: filters.page, pageSize: HISTORY_PAGE_SIZE });
+  const { filters, search, clear, hrefFor } = useUrlFilters('/criteria/exchange-history', filtersFromParams, paramsFromFilters);
+  const history = useExchangeHistory({ companyId: filters.companyId, unitId: filters.unitId, page: filters.page, pageSize: HISTORY_PAGE_SIZE });
+  const { reload } = history;
   const outcome = useOutcome();
 
   return (
     <>
       <PageHeading title={t('criteriaData.history.title')} lead={t('criteriaData.history.lead')} />
-      <HistoryFilters value={filters} onSearch={(f) => setParams(paramsFromFilters({ ...f, page: 1 }))} onClear={() => setParams(new URLSearchParams())} />
-      <section aria-labelledby="history-results-heading" className="mb-12">
-        <h2 id="history-results-heading" className="mb-2 text-std-24B-150 text-solid-gray-900">
-          {t('criteriaData.history.resultsHeading')}
-        </h2>
-        {outcome.view('history-outcome')}
-        {loading ? <Loading /> : null}
-        {error ? <ErrorAlert error={error} title={t('errors.loadFailed')} onRetry={reload} /> : null}
-        {data ? (
-          <>
-            <div role="status" className="mb-4 text-std-16N-170">
-              {data.total === 0
-                ? t('criteriaData.history.noResults')
-                : t('pagination.summary', {
-                    total: formatNumber(data.total, lang),
-                    from: formatNumber((data.page - 1) * data.pageSize + 1, lang),
-                    to: formatNumber(Math.min(data.total, data.page * data.pageSize), lang),
-                  })}
-            </div>
-            {data.items.length > 0 ? (
-              <>
-                <HistoryTable
-                  data={data}
-                  onDeleted={(h) => {
-                    outcome.show({ ok: (t, lang) => t('criteriaData.history.deleted', { company: h.companyName, unit: h.unitNameJa }) });
-                    reload();
-                  }}
-                  onFailed={(err) => outcome.show({ error: err })}
-                />
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={(page) => hrefOf({ ...filters, page })} />
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </section>
+      <HistoryFilters value={filters} onSearch={search} onClear={clear} />
+      <PagedResults
+        id="history"
+        heading={t('criteriaData.history.resultsHeading')}
+        noResults={t('criteriaData.history.noResults')}
+        outcome={outcome.view('history-outcome')}
+        state={history}
+        hrefFor={hrefFor}
+      >
+        {(data) => (
+          <HistoryTable
+            data={data}
+            onDelete={(h) => outcome.run(() => deleteExchangeHistory(h.id), (t) => t('criteriaData.history.deleted', { company: h.companyName, unit: h.unitNameJa }), reload)}
+          />
+        )}
+      </PagedResults>
       {may.addHistory(account) ? (
         <div className="border-t border-solid-gray-420 pt-10">
           <ExchangeHistoryForm
@@ -110,13 +79,7 @@ function HistoryFilters({ value, onSearch, onClear }: { value: Filters; onSearch
   const { t } = useTranslation();
   const { account } = useSession();
   const [draft, setDraft] = useUrlDraft(value);
-  const company = useCompany(draft.companyId || undefined);
-  const [picked, setPicked] = useState<{ id: number; label: string } | null>(null);
-  const selected = draft.companyId
-    ? picked?.id === Number(draft.companyId)
-      ? picked
-      : { id: Number(draft.companyId), label: company.data ? companyLabel(company.data) : `ID ${draft.companyId}` }
-    : null;
+  const { selected, setPicked } = useCompanyFilter(draft.companyId);
   return (
     <SearchPanel
       id="history-search"
@@ -150,7 +113,7 @@ function HistoryFilters({ value, onSearch, onClear }: { value: Filters; onSearch
   );
 }
 
-function HistoryTable({ data, onDeleted, onFailed }: { data: Paged<ExchangeHistoryItem>; onDeleted: (h: ExchangeHistoryItem) => void; onFailed: (err: unknown) => void }) {
+function HistoryTable({ data, onDelete }: { data: Paged<ExchangeHistoryItem>; onDelete: (h: ExchangeHistoryItem) => Promise<void> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { account } = useSession();
@@ -204,14 +167,7 @@ function HistoryTable({ data, onDeleted, onFailed }: { data: Paged<ExchangeHisto
                 {may.writeHistory(account, h.organisationId) ? (
                   <DeleteAction
                     label={t('criteriaData.history.rowLabel', { company: h.companyName, unit: h.unitNameJa, start: formatDate(h.startDate, lang) })}
-                    onConfirm={async () => {
-                      try {
-                        await deleteExchangeHistory(h.id);
-                        onDeleted(h);
-                      } catch (err) {
-                        onFailed(err);
-                      }
-                    }}
+                    onConfirm={() => onDelete(h)}
                   />
                 ) : null}
               </Td>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contractInputSchema } from '../../../../common/src/schemas/criteria-data.schema.ts';
-import { copyMessage, validate, type FieldErrors } from '../../form-errors.ts';
+import { copyMessage, type FieldErrors } from '../../form-errors.ts';
 import { pick, useLang } from '../../i18n.ts';
 import { Button } from '../../ui/button.tsx';
 import { isoDateInJapan } from '../../ui/format.ts';
@@ -13,7 +13,7 @@ import { useOrganisations } from '../organisations/organisations.api.ts';
 import { fiscalYearOf } from './amounts.ts';
 import { CompanyPicker } from './company-picker.tsx';
 import { addContract, type ContractItem } from './criteria-data.api.ts';
-import { FiscalYearField, FormErrorSummary, readFiscalYear, readYen, useFormErrors, YenField } from './form-kit.tsx';
+import { checkInput, FiscalYearField, readFiscalYear, readYen, RecordForm, useFormErrors, useFormValues, useSubmit, YenField } from './form-kit.tsx';
 
 const P = 'contract.';
 
@@ -25,48 +25,43 @@ export function ContractForm({ onAdded }: { onAdded: (c: ContractItem) => void }
   const organisations = useOrganisations();
   const ownOnly = account?.role === 'ministry_hr' ? account.organisationId : null;
   const form = useFormErrors(P);
-  const [organisationId, setOrganisationId] = useState(ownOnly != null ? String(ownOnly) : '');
-  const [company, setCompany] = useState<Picked | null>(null);
-  const [fiscalYear, setFiscalYear] = useState(String(fiscalYearOf(isoDateInJapan(new Date())) - 1));
-  const [amount, setAmount] = useState('');
-  const [source, setSource] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { values: v, setValues, set, bind } = useFormValues(form, {
+    organisationId: ownOnly != null ? String(ownOnly) : '',
+    company: null as Picked | null,
+    fiscalYear: String(fiscalYearOf(isoDateInJapan(new Date())) - 1),
+    amountYen: '',
+    source: '',
+  });
+  const { busy, submit } = useSubmit(form);
   // A new round after each record: the company search starts afresh.
   const [round, setRound] = useState(0);
   const orgs = (organisations.data?.items ?? []).filter((o) => ownOnly == null || o.id === ownOnly);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  async function onSubmit() {
     const problems: FieldErrors = {};
-    if (!organisationId) problems.organisationId = copyMessage('choose');
-    if (!company) problems.companyId = copyMessage('choose');
-    const fy = readFiscalYear(fiscalYear);
-    const yen = readYen(amount);
+    if (!v.organisationId) problems.organisationId = copyMessage('choose');
+    if (!v.company) problems.companyId = copyMessage('choose');
+    const fy = readFiscalYear(v.fiscalYear);
+    const yen = readYen(v.amountYen);
     if ('error' in fy) problems.fiscalYear = fy.error;
     if ('error' in yen) problems.amountYen = yen.error;
     if (Object.keys(problems).length) return form.fail(problems);
-    const checked = validate(contractInputSchema, {
-      organisationId: Number(organisationId),
-      companyId: company!.id,
+    const input = checkInput(form, contractInputSchema, {
+      organisationId: Number(v.organisationId),
+      companyId: v.company!.id,
       fiscalYear: (fy as { value: number }).value,
       amountYen: (yen as { value: number }).value,
-      source: source.trim() || null,
+      source: v.source.trim() || null,
     });
-    if (!checked.ok) return form.fail(checked.errors);
-    setBusy(true);
-    try {
-      const added = await addContract(checked.value);
-      form.reset();
-      setCompany(null);
-      setAmount('');
-      setSource('');
-      setRound((r) => r + 1);
-      onAdded(added);
-    } catch (err) {
-      form.failWith(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!input) return;
+    await submit(
+      () => addContract(input),
+      (added) => {
+        setValues((d) => ({ ...d, company: null, amountYen: '', source: '' }));
+        setRound((r) => r + 1);
+        onAdded(added);
+      },
+    );
   }
 
   const labels = {
@@ -77,89 +72,43 @@ export function ContractForm({ onAdded }: { onAdded: (c: ContractItem) => void }
     source: t('criteriaData.source'),
   };
   return (
-    <div className="max-w-3xl">
-      <FormErrorSummary form={form} prefix={P} fields={Object.entries(labels).map(([field, label]) => ({ field, label }))} />
-      <form noValidate onSubmit={onSubmit} aria-labelledby="contract-form-heading" className="flex flex-col gap-5" data-testid="contract-form">
-        <h2 id="contract-form-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t('criteriaData.contracts.addHeading')}
-        </h2>
-        <p className="text-std-16N-170 text-solid-gray-800">{t('criteriaData.contracts.addNote')}</p>
-        <Select
-          id={form.id('organisationId')}
-          label={labels.organisationId}
-          hint={ownOnly != null ? t('criteriaData.ownOrganisationOnly') : undefined}
-          required
-          className="max-w-xl"
-          value={organisationId}
-          error={form.error('organisationId')}
-          onChange={(e) => {
-            setOrganisationId(e.target.value);
-            form.clear('organisationId');
-          }}
-        >
-          {ownOnly == null ? <option value="">{t('common.choose')}</option> : null}
-          {orgs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {pick(lang, o.nameJa, o.nameEn)}
-            </option>
-          ))}
-        </Select>
-        <CompanyPicker
-          key={round}
-          id={form.id('companyId')}
-          testId="contract-company"
-          required
-          error={form.error('companyId')}
-          selected={company}
-          onSelect={(c) => {
-            setCompany(c);
-            form.clear('companyId');
-          }}
-        />
-        <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
-          <FiscalYearField
-            id={form.id('fiscalYear')}
-            label={labels.fiscalYear}
-            required
-            value={fiscalYear}
-            error={form.error('fiscalYear')}
-            onChange={(e) => {
-              setFiscalYear(e.target.value);
-              form.clear('fiscalYear');
-            }}
-          />
-          <YenField
-            id={form.id('amountYen')}
-            label={labels.amountYen}
-            required
-            value={amount}
-            error={form.error('amountYen')}
-            onChange={(e) => {
-              setAmount(e.target.value);
-              form.clear('amountYen');
-            }}
-          />
-        </div>
-        <TextField
-          id={form.id('source')}
-          label={labels.source}
-          hint={t('criteriaData.sourceHint')}
-          required={false}
-          maxLength={200}
-          className="max-w-xl"
-          value={source}
-          error={form.error('source')}
-          onChange={(e) => {
-            setSource(e.target.value);
-            form.clear('source');
-          }}
-        />
-        <div>
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {t('criteriaData.register')}
-          </Button>
-        </div>
-      </form>
-    </div>
+    <RecordForm
+      name="contract"
+      level={2}
+      heading={t('criteriaData.contracts.addHeading')}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      className="max-w-3xl"
+    >
+      <p className="text-std-16N-170 text-solid-gray-800">{t('criteriaData.contracts.addNote')}</p>
+      <Select {...bind('organisationId')} label={labels.organisationId} hint={ownOnly != null ? t('criteriaData.ownOrganisationOnly') : undefined} required className="max-w-xl">
+        {ownOnly == null ? <option value="">{t('common.choose')}</option> : null}
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {pick(lang, o.nameJa, o.nameEn)}
+          </option>
+        ))}
+      </Select>
+      <CompanyPicker
+        key={round}
+        id={form.id('companyId')}
+        testId="contract-company"
+        required
+        error={form.error('companyId')}
+        selected={v.company}
+        onSelect={(c) => set('company', c, 'companyId')}
+      />
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
+        <FiscalYearField {...bind('fiscalYear')} label={labels.fiscalYear} required />
+        <YenField {...bind('amountYen')} label={labels.amountYen} required />
+      </div>
+      <TextField {...bind('source')} label={labels.source} hint={t('criteriaData.sourceHint')} required={false} maxLength={200} className="max-w-xl" />
+      <div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('criteriaData.register')}
+        </Button>
+      </div>
+    </RecordForm>
   );
 }

@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exchangeHistoryInputSchema } from '../../../../common/src/schemas/criteria-data.schema.ts';
-import { copyMessage, validate, type FieldErrors } from '../../form-errors.ts';
+import { copyMessage, type FieldErrors } from '../../form-errors.ts';
 import { Button } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useSession } from '../accounts/session.tsx';
 import { personLabel, searchPeople } from '../criteria/record-search.ts';
 import { SearchPicker, type Picked } from '../criteria/search-picker.tsx';
-import { UnitSelect } from '../criteria/unit-select.tsx';
 import { fullReading, type Person } from '../people/people.api.ts';
 import { CompanyPicker } from './company-picker.tsx';
 import { addExchangeHistory, type ExchangeHistoryItem } from './criteria-data.api.ts';
-import { FormErrorSummary, useFormErrors } from './form-kit.tsx';
+import { checkInput, RecordForm, UnitFieldset, unitChoiceProblems, useFormErrors, useFormValues, useSubmit } from './form-kit.tsx';
 
 const P = 'history.';
 
@@ -25,45 +24,38 @@ export function ExchangeHistoryForm({ onAdded }: { onAdded: (h: ExchangeHistoryI
   const own = account?.role === 'ministry_hr' ? account.organisationId : null;
   const empty: Values = { company: null, organisationId: own != null ? String(own) : '', unitId: '', direction: 'dispatch', startDate: '', endDate: '', person: null, note: '' };
   const form = useFormErrors(P);
-  const [v, setV] = useState<Values>(empty);
-  const [busy, setBusy] = useState(false);
+  const { values: v, setValues, set, bind } = useFormValues<Values>(form, empty);
+  const { busy, submit } = useSubmit(form);
   const [round, setRound] = useState(0);
-  const set = <K extends keyof Values>(k: K, value: Values[K], field: string = k) => {
-    setV((d) => ({ ...d, [k]: value }));
-    form.clear(field);
-  };
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  async function onSubmit() {
     const problems: FieldErrors = {};
     if (!v.company) problems.companyId = copyMessage('choose');
-    // Without a ministry the unit list is disabled: the error belongs to the ministry.
-    if (!v.organisationId) problems.organisationId = copyMessage('choose');
-    else if (!v.unitId) problems.unitId = copyMessage('choose');
+    Object.assign(problems, unitChoiceProblems(v));
     if (!v.startDate) problems.startDate = copyMessage('required');
-    const checked = validate(exchangeHistoryInputSchema, {
-      companyId: v.company?.id ?? 1,
-      unitId: Number(v.unitId) || 1,
-      direction: v.direction,
-      startDate: v.startDate || '2000-01-01',
-      endDate: v.endDate || null,
-      personId: v.person?.id ?? null,
-      note: v.note.trim() || null,
-    });
-    if (!checked.ok) for (const [k, m] of Object.entries(checked.errors)) problems[k] ??= m;
-    if (Object.keys(problems).length || !checked.ok) return form.fail(problems);
-    setBusy(true);
-    try {
-      const added = await addExchangeHistory(checked.value);
-      form.reset();
-      setV(empty);
-      setRound((r) => r + 1);
-      onAdded(added);
-    } catch (err) {
-      form.failWith(err);
-    } finally {
-      setBusy(false);
-    }
+    const input = checkInput(
+      form,
+      exchangeHistoryInputSchema,
+      {
+        companyId: v.company?.id ?? 1,
+        unitId: Number(v.unitId) || 1,
+        direction: v.direction,
+        startDate: v.startDate || '2000-01-01',
+        endDate: v.endDate || null,
+        personId: v.person?.id ?? null,
+        note: v.note.trim() || null,
+      },
+      problems,
+    );
+    if (!input) return;
+    await submit(
+      () => addExchangeHistory(input),
+      (added) => {
+        setValues(empty);
+        setRound((r) => r + 1);
+        onAdded(added);
+      },
+    );
   }
 
   const labels = {
@@ -77,79 +69,55 @@ export function ExchangeHistoryForm({ onAdded }: { onAdded: (h: ExchangeHistoryI
     note: t('criteriaData.history.note'),
   };
   return (
-    <div className="max-w-3xl">
-      <FormErrorSummary form={form} prefix={P} fields={Object.entries(labels).map(([field, label]) => ({ field, label }))} />
-      <form noValidate onSubmit={onSubmit} aria-labelledby="history-form-heading" className="flex flex-col gap-5" data-testid="history-form">
-        <h2 id="history-form-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t('criteriaData.history.addHeading')}
-        </h2>
-        <CompanyPicker key={`company-${round}`} id={form.id('companyId')} testId="history-company" required error={form.error('companyId')} selected={v.company} onSelect={(c) => set('company', c, 'companyId')} />
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t('criteriaData.history.unitLegend')}</legend>
-          <UnitSelect
-            idPrefix={form.id('')}
-            organisationId={v.organisationId}
-            unitId={v.unitId}
-            onlyOrganisationId={own}
-            required
-            organisationHint={own != null ? t('criteriaData.ownOrganisationOnly') : undefined}
-            unitError={form.error('unitId')}
-            organisationError={form.error('organisationId')}
-            onChange={({ organisationId, unitId }) => {
-              setV((d) => ({ ...d, organisationId, unitId }));
-              form.clear('unitId');
-              form.clear('organisationId');
-            }}
-          />
-        </fieldset>
-        <fieldset id={form.id('direction')} className="flex flex-col gap-2">
-          <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{labels.direction}</legend>
-          {(['dispatch', 'hire'] as const).map((d) => (
-            <label key={d} className="flex cursor-pointer items-center gap-3 text-std-16N-170">
-              <input type="radio" name="history-direction" value={d} className="size-5 shrink-0 accent-blue-900" checked={v.direction === d} onChange={() => set('direction', d)} />
-              {t(`criteria.direction.${d}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t('criteriaData.history.period')}</legend>
-          <div className="grid max-w-2xl grid-cols-1 gap-5 sm:grid-cols-2">
-            <TextField id={form.id('startDate')} type="date" label={labels.startDate} required value={v.startDate} error={form.error('startDate')} onChange={(e) => set('startDate', e.target.value)} />
-            <TextField
-              id={form.id('endDate')}
-              type="date"
-              label={labels.endDate}
-              hint={t('criteriaData.history.endDateHint')}
-              required={false}
-              value={v.endDate}
-              error={form.error('endDate')}
-              onChange={(e) => set('endDate', e.target.value)}
-            />
-          </div>
-        </fieldset>
-        <SearchPicker<Person>
-          key={`person-${round}`}
-          id={form.id('personId')}
-          testId="history-person"
-          legend={labels.personId}
-          hint={t('criteriaData.history.personHint')}
-          searchLabel={t('criteria.check.personSearch')}
-          searchHint={t('criteria.check.personSearchHint')}
-          required={false}
-          error={form.error('personId')}
-          selected={v.person}
-          onSelect={(p) => set('person', p ? { id: p.id, label: personLabel(p) } : null, 'personId')}
-          search={searchPeople}
-          itemLabel={personLabel}
-          itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
-        />
-        <TextArea id={form.id('note')} label={labels.note} required={false} rows={2} maxLength={500} value={v.note} error={form.error('note')} onChange={(e) => set('note', e.target.value)} />
-        <div>
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {t('criteriaData.register')}
-          </Button>
+    <RecordForm
+      name="history"
+      level={2}
+      heading={t('criteriaData.history.addHeading')}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      className="max-w-3xl"
+    >
+      <CompanyPicker key={`company-${round}`} id={form.id('companyId')} testId="history-company" required error={form.error('companyId')} selected={v.company} onSelect={(c) => set('company', c, 'companyId')} />
+      <UnitFieldset legend={t('criteriaData.history.unitLegend')} form={form} own={own} value={v} onChange={(u) => setValues((d) => ({ ...d, ...u }))} />
+      <fieldset id={form.id('direction')} className="flex flex-col gap-2">
+        <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{labels.direction}</legend>
+        {(['dispatch', 'hire'] as const).map((d) => (
+          <label key={d} className="flex cursor-pointer items-center gap-3 text-std-16N-170">
+            <input type="radio" name="history-direction" value={d} className="size-5 shrink-0 accent-blue-900" checked={v.direction === d} onChange={() => set('direction', d)} />
+            {t(`criteria.direction.${d}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t('criteriaData.history.period')}</legend>
+        <div className="grid max-w-2xl grid-cols-1 gap-5 sm:grid-cols-2">
+          <TextField {...bind('startDate')} type="date" label={labels.startDate} required />
+          <TextField {...bind('endDate')} type="date" label={labels.endDate} hint={t('criteriaData.history.endDateHint')} required={false} />
         </div>
-      </form>
-    </div>
+      </fieldset>
+      <SearchPicker<Person>
+        key={`person-${round}`}
+        id={form.id('personId')}
+        testId="history-person"
+        legend={labels.personId}
+        hint={t('criteriaData.history.personHint')}
+        searchLabel={t('criteria.check.personSearch')}
+        searchHint={t('criteria.check.personSearchHint')}
+        required={false}
+        error={form.error('personId')}
+        selected={v.person}
+        onSelect={(p) => set('person', p ? { id: p.id, label: personLabel(p) } : null, 'personId')}
+        search={searchPeople}
+        itemLabel={personLabel}
+        itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
+      />
+      <TextArea {...bind('note')} label={labels.note} required={false} rows={2} maxLength={500} />
+      <div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('criteriaData.register')}
+        </Button>
+      </div>
+    </RecordForm>
   );
 }

@@ -1,15 +1,19 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import type { ZodType } from 'zod';
 import { useTranslation } from 'react-i18next';
+import type { QueryState } from '../../api-hooks.ts';
 import { isApiError, unexpectedError, type ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../app-errors.tsx';
-import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, type FieldErrors } from '../../form-errors.ts';
+import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, validate, type FieldErrors } from '../../form-errors.ts';
 import { useLang, type Lang } from '../../i18n.ts';
 import { fieldMessages } from '../../../../common/src/messages.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
+import { Loading, SectionHeading } from '../../ui/primitives.tsx';
 import { TextField, type TextFieldProps } from '../../ui/text-field.tsx';
+import { UnitSelect } from '../criteria/unit-select.tsx';
 import { parseFiscalYear, parseYen } from './amounts.ts';
 
 // The pieces every criteria-data form shares: errors keyed by field path (prefixed, so that several
@@ -17,6 +21,8 @@ import { parseFiscalYear, parseYen } from './amounts.ts';
 // focus, and the yen and fiscal-year boxes.
 
 export type FormErrors = {
+  /** Put before each field's name in the error keys and control ids. */
+  prefix: string;
   errors: FieldErrors;
   attempt: number;
   formError: ApiError | null;
@@ -43,6 +49,7 @@ export function useFormErrors(prefix: string): FormErrors {
     [prefix],
   );
   return {
+    prefix,
     errors,
     attempt,
     formError,
@@ -67,18 +74,147 @@ export function useFormErrors(prefix: string): FormErrors {
   };
 }
 
-/** The error summary of one form: fields in form order, each linked; a refusal without fields as an alert. */
-export function FormErrorSummary({ form, prefix, fields }: { form: FormErrors; prefix: string; fields: Array<{ field: string; label: string }> }) {
+/** The error summary of one form: fields in form order (as `labels` lists them), each linked; a refusal without fields as an alert. */
+export function FormErrorSummary({ form, labels }: { form: FormErrors; labels: Record<string, string> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const items = summaryItems(
     form.errors,
     lang,
-    fields.map((f) => ({ path: `${prefix}${f.field}`, label: f.label })),
+    Object.entries(labels).map(([field, label]) => ({ path: `${form.prefix}${field}`, label })),
     (label, message) => t('errorSummary.item', { label, message }),
   );
   if (form.formError && items.length === 0) return <ErrorAlert error={form.formError} />;
   return <ErrorSummary items={items} title={form.formError && items.length > 0 ? form.formError.messages[lang] : undefined} focusKey={form.attempt} />;
+}
+
+const formHeadingClass = { 2: 'text-std-24B-150 text-solid-gray-900', 3: 'text-std-18B-160', 4: 'text-std-18B-160' } as const;
+
+type RecordFormProps = {
+  /** Names the form: `${name}-form` is its test id, `${name}-form-heading` its heading's id. */
+  name: string;
+  level: keyof typeof formHeadingClass;
+  heading: ReactNode;
+  form: FormErrors;
+  /** The fields' labels, in form order, for the error summary. */
+  labels: Record<string, string>;
+  /** Runs instead of the browser's submit (and its own validation). */
+  onSubmit: () => unknown;
+  className?: string;
+  /** The id of text that describes the whole form. */
+  describedBy?: string;
+  children: ReactNode;
+};
+
+/** A form that records criteria data: its error summary above it, then the form, labelled by its heading, with the fields and buttons. */
+export function RecordForm({ name, level, heading, form, labels, onSubmit, className, describedBy, children }: RecordFormProps) {
+  const Heading = `h${level}` as const;
+  return (
+    <div className={className}>
+      <FormErrorSummary form={form} labels={labels} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+        aria-labelledby={`${name}-form-heading`}
+        aria-describedby={describedBy}
+        className="flex flex-col gap-5"
+        data-testid={`${name}-form`}
+      >
+        <Heading id={`${name}-form-heading`} className={formHeadingClass[level]}>
+          {heading}
+        </Heading>
+        {children}
+      </form>
+    </div>
+  );
+}
+
+type UnitChoice = { organisationId: string; unitId: string };
+
+/** A missing ministry or unit. Without a ministry the unit list is disabled: the error then belongs to the ministry. */
+export const unitChoiceProblems = ({ organisationId, unitId }: UnitChoice): FieldErrors =>
+  !organisationId ? { organisationId: copyMessage('choose') } : !unitId ? { unitId: copyMessage('choose') } : {};
+
+/** The ministry and unit a record is about (fields `organisationId`, `unitId`), as a fieldset; `own` limits the choice to one ministry. */
+export function UnitFieldset({ legend, form, own, value, onChange }: { legend: string; form: FormErrors; own: number | null; value: UnitChoice; onChange: (v: UnitChoice) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{legend}</legend>
+      <UnitSelect
+        idPrefix={form.id('')}
+        organisationId={value.organisationId}
+        unitId={value.unitId}
+        onlyOrganisationId={own}
+        required
+        organisationHint={own != null ? t('criteriaData.ownOrganisationOnly') : undefined}
+        unitError={form.error('unitId')}
+        organisationError={form.error('organisationId')}
+        onChange={({ organisationId, unitId }) => {
+          onChange({ organisationId, unitId });
+          form.clear('unitId');
+          form.clear('organisationId');
+        }}
+      />
+    </fieldset>
+  );
+}
+
+/** The keys of `V` whose values are text (those a text box, select or text area edits). */
+type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/**
+ * A form's values. `set` changes one and clears its field's error (`field` when the error is keyed
+ * otherwise, e.g. `company` → `companyId`); `bind` gives a text control its id, value, error and onChange.
+ */
+export function useFormValues<V extends Record<string, unknown>>(form: FormErrors, initial: V) {
+  const [values, setValues] = useState<V>(initial);
+  const set = <K extends keyof V & string>(k: K, value: V[K], field: string = k) => {
+    setValues((d) => ({ ...d, [k]: value }));
+    form.clear(field);
+  };
+  const bind = (k: TextKey<V>) => ({
+    id: form.id(k),
+    value: values[k] as string,
+    error: form.error(k),
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value as V[typeof k]),
+  });
+  return { values, setValues, set, bind };
+}
+
+/**
+ * Checks the input with the shared schema, adding its problems to the client's own (a field keeps the
+ * first message). The value when all is well; otherwise null, and the form shows the problems.
+ */
+export function checkInput<T extends ZodType>(form: FormErrors, schema: T, data: unknown, problems: FieldErrors = {}): T['_output'] | null {
+  const checked = validate(schema, data);
+  if (!checked.ok) for (const [k, m] of Object.entries(checked.errors)) problems[k] ??= m;
+  if (Object.keys(problems).length || !checked.ok) {
+    form.fail(problems);
+    return null;
+  }
+  return checked.value;
+}
+
+/** Sends a checked form: `busy` while the request is on its way; on success the errors go and `done` runs, a refusal goes to the fields and the summary. */
+export function useSubmit(form: FormErrors) {
+  const [busy, setBusy] = useState(false);
+  async function submit<R>(request: () => Promise<R>, done: (result: R) => void) {
+    setBusy(true);
+    try {
+      const result = await request();
+      form.reset();
+      done(result);
+    } catch (err) {
+      form.failWith(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, submit };
 }
 
 /** Yen as typed → a number, or the field's error. */
@@ -128,7 +264,40 @@ export function useOutcome() {
       {outcome && 'error' in outcome ? <ErrorAlert error={outcome.error} /> : null}
     </div>
   );
-  return { show, clear: () => setOutcome(null), view };
+  /** Makes a change (e.g. a delete): its success message or its error is shown, and on success `then` runs (e.g. a reload). */
+  const run = async (change: () => Promise<unknown>, ok: Say, then?: () => void) => {
+    try {
+      await change();
+      show({ ok });
+      then?.();
+    } catch (err) {
+      show({ error: err });
+    }
+  };
+  return { show, run, clear: () => setOutcome(null), view };
+}
+
+/** A section of criteria data on a record's page: heading, the lead that explains it, then its content. */
+export function RecordSection({ headingId, testId, heading, lead, children }: { headingId: string; testId: string; heading: string; lead: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <SectionHeading id={headingId}>{heading}</SectionHeading>
+      <p className="mb-4 max-w-4xl text-std-16N-170 text-solid-gray-800">{lead}</p>
+      {children}
+    </section>
+  );
+}
+
+/** A list as it loads: the spinner, a failed load (with retry), the `empty` text when there are no rows, else the list. */
+export function LoadedList({ state, count, empty, children }: { state: QueryState<unknown>; count: number; empty: string; children: () => ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {state.loading ? <Loading /> : null}
+      {state.error ? <ErrorAlert error={state.error} title={t('errors.loadFailed')} onRetry={state.reload} /> : null}
+      {state.data ? count === 0 ? <p className="text-std-16N-170 text-solid-gray-700">{empty}</p> : children() : null}
+    </>
+  );
 }
 
 /** A row's delete button, then "delete? yes / cancel" in its place. `label` names the row for screen readers. */

@@ -2,12 +2,10 @@ import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { jurisdictionInputSchema } from '../../../../common/src/schemas/criteria-data.schema.ts';
-import { ErrorAlert } from '../../app-errors.tsx';
-import { copyMessage, validate, type FieldErrors } from '../../form-errors.ts';
+import { copyMessage, type FieldErrors } from '../../form-errors.ts';
 import { pick, useLang, type Lang } from '../../i18n.ts';
 import { Button } from '../../ui/button.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { Loading, SectionHeading } from '../../ui/primitives.tsx';
 import { Select } from '../../ui/select.tsx';
 import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -16,7 +14,7 @@ import type { Picked } from '../criteria/search-picker.tsx';
 import type { OrgUnitNode } from '../organisations/organisations.api.ts';
 import { CompanyPicker } from './company-picker.tsx';
 import { addJurisdiction, deleteJurisdiction, may, useJurisdictions, type JurisdictionItem } from './criteria-data.api.ts';
-import { DeleteAction, FormErrorSummary, useFormErrors, useOutcome } from './form-kit.tsx';
+import { checkInput, DeleteAction, LoadedList, RecordForm, RecordSection, useFormErrors, useFormValues, useOutcome, useSubmit } from './form-kit.tsx';
 
 type UnitOption = { id: number; label: string; name: string };
 
@@ -66,9 +64,7 @@ export function UnitJurisdictions({ organisationId, units }: { organisationId: n
   }
 
   return (
-    <section aria-labelledby="jurisdictions-heading" data-testid="unit-jurisdictions">
-      <SectionHeading id="jurisdictions-heading">{t('criteriaData.jurisdictions.heading')}</SectionHeading>
-      <p className="mb-4 max-w-4xl text-std-16N-170 text-solid-gray-800">{t('criteriaData.jurisdictions.lead')}</p>
+    <RecordSection headingId="jurisdictions-heading" testId="unit-jurisdictions" heading={t('criteriaData.jurisdictions.heading')} lead={t('criteriaData.jurisdictions.lead')}>
       <form onSubmit={open} noValidate className="flex max-w-3xl flex-wrap items-end gap-3" aria-label={t('criteriaData.jurisdictions.chooseUnit')}>
         <Select
           id="jurisdiction-unit"
@@ -93,14 +89,16 @@ export function UnitJurisdictions({ organisationId, units }: { organisationId: n
         </Button>
       </form>
       {current ? <UnitCompanies key={current.id} unit={current} canWrite={canWrite} headingRef={listHeading} /> : null}
-    </section>
+    </RecordSection>
   );
 }
 
 function UnitCompanies({ unit, canWrite, headingRef }: { unit: UnitOption; canWrite: boolean; headingRef: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { data, error, loading, reload } = useJurisdictions(unit.id);
+  const jurisdictions = useJurisdictions(unit.id);
+  const { reload } = jurisdictions;
+  const items = jurisdictions.data?.items ?? [];
   const outcome = useOutcome();
   const period = (j: JurisdictionItem) =>
     j.startDate || j.endDate ? (
@@ -119,13 +117,9 @@ function UnitCompanies({ unit, canWrite, headingRef }: { unit: UnitOption; canWr
         {t('criteriaData.jurisdictions.listHeading', { unit: unit.label })}
       </h3>
       {outcome.view('jurisdiction-outcome')}
-      {loading ? <Loading /> : null}
-      {error ? <ErrorAlert error={error} title={t('errors.loadFailed')} onRetry={reload} /> : null}
-      {data ? (
-        data.items.length === 0 ? (
-          <p className="text-std-16N-170 text-solid-gray-700">{t('criteriaData.jurisdictions.empty')}</p>
-        ) : (
-          <Table caption={t('criteriaData.jurisdictions.caption', { unit: unit.name, count: data.items.length })} testId="jurisdiction-table">
+      <LoadedList state={jurisdictions} count={items.length} empty={t('criteriaData.jurisdictions.empty')}>
+        {() => (
+          <Table caption={t('criteriaData.jurisdictions.caption', { unit: unit.name, count: items.length })} testId="jurisdiction-table">
             <thead>
               <tr>
                 <Th>{t('criteriaData.company')}</Th>
@@ -135,7 +129,7 @@ function UnitCompanies({ unit, canWrite, headingRef }: { unit: UnitOption; canWr
               </tr>
             </thead>
             <tbody>
-              {data.items.map((j) => (
+              {items.map((j) => (
                 <Tr key={j.id}>
                   <Th scope="row" className="min-w-56 font-normal whitespace-normal">
                     <Link to={`/companies/${j.companyId}`} className="font-bold">
@@ -149,15 +143,9 @@ function UnitCompanies({ unit, canWrite, headingRef }: { unit: UnitOption; canWr
                     <Td>
                       <DeleteAction
                         label={t('criteriaData.jurisdictions.rowLabel', { company: j.companyName, unit: unit.name })}
-                        onConfirm={async () => {
-                          try {
-                            await deleteJurisdiction(unit.id, j.id);
-                            outcome.show({ ok: (t, lang) => t('criteriaData.jurisdictions.deleted', { company: j.companyName, unit: unit.name }) });
-                            reload();
-                          } catch (err) {
-                            outcome.show({ error: err });
-                          }
-                        }}
+                        onConfirm={() =>
+                          outcome.run(() => deleteJurisdiction(unit.id, j.id), (t) => t('criteriaData.jurisdictions.deleted', { company: j.companyName, unit: unit.name }), reload)
+                        }
                       />
                     </Td>
                   ) : null}
@@ -165,8 +153,8 @@ function UnitCompanies({ unit, canWrite, headingRef }: { unit: UnitOption; canWr
               ))}
             </tbody>
           </Table>
-        )
-      ) : null}
+        )}
+      </LoadedList>
       {canWrite ? (
         <JurisdictionForm
           unit={unit}
@@ -185,106 +173,65 @@ const P = 'jurisdiction.';
 function JurisdictionForm({ unit, onAdded }: { unit: UnitOption; onAdded: (j: JurisdictionItem) => void }) {
   const { t } = useTranslation();
   const form = useFormErrors(P);
-  const [company, setCompany] = useState<Picked | null>(null);
-  const [startDate, setStartDate] = useState('');
-  const [endDate, setEndDate] = useState('');
-  const [basis, setBasis] = useState('');
-  const [busy, setBusy] = useState(false);
+  const empty = { company: null as Picked | null, startDate: '', endDate: '', basis: '' };
+  const { values: v, setValues, set, bind } = useFormValues(form, empty);
+  const { busy, submit } = useSubmit(form);
   const [round, setRound] = useState(0);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  async function onSubmit() {
     const problems: FieldErrors = {};
-    if (!company) problems.companyId = copyMessage('choose');
-    const checked = validate(jurisdictionInputSchema, { companyId: company?.id ?? 1, startDate: startDate || null, endDate: endDate || null, basis: basis.trim() || null });
-    if (!checked.ok) for (const [k, m] of Object.entries(checked.errors)) problems[k] ??= m;
-    if (Object.keys(problems).length || !checked.ok) return form.fail(problems);
-    setBusy(true);
-    try {
-      const added = await addJurisdiction(unit.id, checked.value);
-      form.reset();
-      setCompany(null);
-      setStartDate('');
-      setEndDate('');
-      setBasis('');
-      setRound((r) => r + 1);
-      onAdded(added);
-    } catch (err) {
-      form.failWith(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!v.company) problems.companyId = copyMessage('choose');
+    const input = checkInput(
+      form,
+      jurisdictionInputSchema,
+      { companyId: v.company?.id ?? 1, startDate: v.startDate || null, endDate: v.endDate || null, basis: v.basis.trim() || null },
+      problems,
+    );
+    if (!input) return;
+    await submit(
+      () => addJurisdiction(unit.id, input),
+      (added) => {
+        setValues(empty);
+        setRound((r) => r + 1);
+        onAdded(added);
+      },
+    );
   }
 
   const labels = { companyId: t('criteriaData.company'), startDate: t('criteriaData.startDate'), endDate: t('criteriaData.endDate'), basis: t('criteriaData.jurisdictions.basis') };
   return (
-    <div className="mt-6 max-w-3xl">
-      <FormErrorSummary form={form} prefix={P} fields={Object.entries(labels).map(([field, label]) => ({ field, label }))} />
-      <form noValidate onSubmit={onSubmit} aria-labelledby="jurisdiction-form-heading" className="flex flex-col gap-5" data-testid="jurisdiction-form">
-        <h4 id="jurisdiction-form-heading" className="text-std-18B-160">
-          {t('criteriaData.jurisdictions.addHeading', { unit: unit.name })}
-        </h4>
-        <CompanyPicker
-          key={round}
-          id={form.id('companyId')}
-          testId="jurisdiction-company"
-          required
-          error={form.error('companyId')}
-          selected={company}
-          onSelect={(c) => {
-            setCompany(c);
-            form.clear('companyId');
-          }}
-        />
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('criteriaData.jurisdictions.period')}</legend>
-          <p className="text-dns-14N-130 leading-150 text-solid-gray-700">{t('criteriaData.jurisdictions.periodHint')}</p>
-          <div className="grid max-w-2xl grid-cols-1 gap-5 sm:grid-cols-2">
-            <TextField
-              id={form.id('startDate')}
-              type="date"
-              label={labels.startDate}
-              required={false}
-              value={startDate}
-              error={form.error('startDate')}
-              onChange={(e) => {
-                setStartDate(e.target.value);
-                form.clear('startDate');
-              }}
-            />
-            <TextField
-              id={form.id('endDate')}
-              type="date"
-              label={labels.endDate}
-              required={false}
-              value={endDate}
-              error={form.error('endDate')}
-              onChange={(e) => {
-                setEndDate(e.target.value);
-                form.clear('endDate');
-              }}
-            />
-          </div>
-        </fieldset>
-        <TextField
-          id={form.id('basis')}
-          label={labels.basis}
-          hint={t('criteriaData.jurisdictions.basisHint')}
-          required={false}
-          maxLength={200}
-          value={basis}
-          error={form.error('basis')}
-          onChange={(e) => {
-            setBasis(e.target.value);
-            form.clear('basis');
-          }}
-        />
-        <div>
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {t('criteriaData.register')}
-          </Button>
+    <RecordForm
+      name="jurisdiction"
+      level={4}
+      heading={t('criteriaData.jurisdictions.addHeading', { unit: unit.name })}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      className="mt-6 max-w-3xl"
+    >
+      <CompanyPicker
+        key={round}
+        id={form.id('companyId')}
+        testId="jurisdiction-company"
+        required
+        error={form.error('companyId')}
+        selected={v.company}
+        onSelect={(c) => set('company', c, 'companyId')}
+      />
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('criteriaData.jurisdictions.period')}</legend>
+        <p className="text-dns-14N-130 leading-150 text-solid-gray-700">{t('criteriaData.jurisdictions.periodHint')}</p>
+        <div className="grid max-w-2xl grid-cols-1 gap-5 sm:grid-cols-2">
+          <TextField {...bind('startDate')} type="date" label={labels.startDate} required={false} />
+          <TextField {...bind('endDate')} type="date" label={labels.endDate} required={false} />
         </div>
-      </form>
-    </div>
+      </fieldset>
+      <TextField {...bind('basis')} label={labels.basis} hint={t('criteriaData.jurisdictions.basisHint')} required={false} maxLength={200} />
+      <div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('criteriaData.register')}
+        </Button>
+      </div>
+    </RecordForm>
   );
 }
