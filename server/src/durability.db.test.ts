@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +19,15 @@ import { makeCorporateNumber } from '../../common/src/corporate-number.ts';
 const backend = testBackend();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koryu-kill-'));
 const dbName = `koryu_kill_${randomBytes(4).toString('hex')}`;
-const port = 3400 + Math.floor(Math.random() * 500) + (backend === 'postgres' ? 500 : 0);
+// A port the system reports free (a random one could be another service's, e.g. NATS on 4222).
+const port = await new Promise<number>((resolve, reject) => {
+  const probe = net.createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const p = (probe.address() as net.AddressInfo).port;
+    probe.close(() => resolve(p));
+  });
+});
 const base = `http://127.0.0.1:${port}`;
 const EMAIL = 'kill-test@test.koryu.jp';
 const PASSWORD = 'durability-password-1';
