@@ -447,8 +447,8 @@ describe('criteria data', () => {
       await mainNav(p).getByRole('link', { name: '府省等との契約' }).click();
       await p.getByTestId('contracts-import').waitFor();
       expect(await p.getByTestId('contracts-import').innerText()).toContain('自府省等の行のみ取り込めます。');
-      const orgOptions = await p.getByTestId('contract-form').getByLabel('府省等').locator('option').allInnerTexts();
-      expect(orgOptions).toEqual(['経済産業省']);
+      // The choices arrive with the organisations list: wait for them rather than read too early.
+      await expect.poll(() => p.getByTestId('contract-form').getByLabel('府省等').locator('option').allInnerTexts()).toEqual(['経済産業省']);
       await expectAccessible(p, 'contracts as ministry HR');
       await shot(p, 'criteria-data-contracts-meti-ja');
       await c.close();
