@@ -54,3 +54,26 @@ export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
+
+/** A `--name N` count (underscores allowed: 1_000_000), or the fallback when absent. */
+export function countArg(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  return n;
+}
+
+/** The seed and the database a loader writes to: flags first, then DATABASE_URL / KORYU_DATA_DIR. */
+export function loaderTarget(values: { seed?: string; 'database-url'?: string; 'data-dir'?: string }):
+  | { seed: number; databaseUrl: string | undefined; dataDir: string | undefined }
+  | null {
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  const databaseUrl = values['database-url'] ?? (values['data-dir'] ? undefined : process.env.DATABASE_URL);
+  const dataDir = values['data-dir'] ?? (databaseUrl ? undefined : process.env.KORYU_DATA_DIR);
+  if (!databaseUrl && !dataDir) {
+    console.error('no database: pass --database-url or --data-dir (or set DATABASE_URL / KORYU_DATA_DIR)');
+    return null;
+  }
+  return { seed, databaseUrl, dataDir };
+}

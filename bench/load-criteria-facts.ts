@@ -7,18 +7,12 @@
 // --jurisdictions/--contracts/--sanction-cases/--involvements/--exchanges/--division-revenue N.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/client.ts';
+import { countArg, loaderTarget } from './lib.ts';
 import { FACTS_SCALES, type FactsCounts } from './generator/criteria-facts.ts';
 import { FactsPresentError, loadCriteriaFacts } from './generator/criteria-facts-load.ts';
 
 const usage = `usage: npx tsx bench/load-criteria-facts.ts --scale demo|national [--seed 42] [--database-url URL | --data-dir DIR] [--replace]
          [--as-of YYYY-MM-DD] [--jurisdictions N] [--contracts N] [--sanction-cases N] [--involvements N] [--exchanges N] [--division-revenue N]`;
-
-function count(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replaceAll('_', ''));
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
-  return n;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -48,21 +42,16 @@ async function main(): Promise<number> {
   }
   const base = FACTS_SCALES[values.scale];
   const counts: FactsCounts = {
-    jurisdictions: count(values.jurisdictions, base.jurisdictions, 'jurisdictions'),
-    contracts: count(values.contracts, base.contracts, 'contracts'),
-    sanctionCases: count(values['sanction-cases'], base.sanctionCases, 'sanction-cases'),
-    involvements: count(values.involvements, base.involvements, 'involvements'),
-    exchanges: count(values.exchanges, base.exchanges, 'exchanges'),
-    divisionRevenue: count(values['division-revenue'], base.divisionRevenue, 'division-revenue'),
+    jurisdictions: countArg(values.jurisdictions, base.jurisdictions, 'jurisdictions'),
+    contracts: countArg(values.contracts, base.contracts, 'contracts'),
+    sanctionCases: countArg(values['sanction-cases'], base.sanctionCases, 'sanction-cases'),
+    involvements: countArg(values.involvements, base.involvements, 'involvements'),
+    exchanges: countArg(values.exchanges, base.exchanges, 'exchanges'),
+    divisionRevenue: countArg(values['division-revenue'], base.divisionRevenue, 'division-revenue'),
   };
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  const databaseUrl = values['database-url'] ?? (values['data-dir'] ? undefined : process.env.DATABASE_URL);
-  const dataDir = values['data-dir'] ?? (databaseUrl ? undefined : process.env.KORYU_DATA_DIR);
-  if (!databaseUrl && !dataDir) {
-    console.error('no database: pass --database-url or --data-dir (or set DATABASE_URL / KORYU_DATA_DIR)');
-    return 1;
-  }
+  const target = loaderTarget(values);
+  if (!target) return 1;
+  const { seed, databaseUrl, dataDir } = target;
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 2 });
   try {
     await database.migrate();

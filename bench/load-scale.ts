@@ -3,17 +3,11 @@
 // Falls back to DATABASE_URL / KORYU_DATA_DIR. Migrates first. Progress on stderr, summary on stdout.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/client.ts';
+import { countArg, loaderTarget } from './lib.ts';
 import { DataPresentError, loadScale, SCALES, type LoadProgress, type Scale, type ScaleCounts } from './generator/load.ts';
 
 const usage = `usage: npx tsx bench/load-scale.ts --scale demo|national [--seed 42] [--database-url URL | --data-dir DIR] [--append]
          [--companies N] [--officials N] [--employees N] [--as-of YYYY-MM-DD]`;
-
-function count(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replaceAll('_', ''));
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
-  return n;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -40,20 +34,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const scale: Scale = values.scale;
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const base = SCALES[scale];
   const counts: ScaleCounts = {
-    companies: count(values.companies, base.companies, 'companies'),
-    officials: count(values.officials, base.officials, 'officials'),
-    employees: count(values.employees, base.employees, 'employees'),
+    companies: countArg(values.companies, base.companies, 'companies'),
+    officials: countArg(values.officials, base.officials, 'officials'),
+    employees: countArg(values.employees, base.employees, 'employees'),
   };
-  const databaseUrl = values['database-url'] ?? (values['data-dir'] ? undefined : process.env.DATABASE_URL);
-  const dataDir = values['data-dir'] ?? (databaseUrl ? undefined : process.env.KORYU_DATA_DIR);
-  if (!databaseUrl && !dataDir) {
-    console.error('no database: pass --database-url or --data-dir (or set DATABASE_URL / KORYU_DATA_DIR)');
-    return 1;
-  }
+  const target = loaderTarget(values);
+  if (!target) return 1;
+  const { seed, databaseUrl, dataDir } = target;
 
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 2 });
   try {
