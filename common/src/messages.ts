@@ -29,6 +29,10 @@ export const fieldMessages = {
     en: 'Choose an official (to screen where they could go) or a unit (to screen whom its post could take).',
   },
   'date.invalid': { ja: '存在しない日付です。', en: 'This date does not exist.' },
+  'date.planner_range': {
+    ja: '2001年1月1日から2099年12月31日までの日付を入力してください。',
+    en: 'Enter a date from 1 January 2001 to 31 December 2099.',
+  },
   'legal_type.unknown': { ja: '法人の種類が正しくありません。', en: 'Unknown legal-entity type.' },
   'legal_type.ineligible': {
     ja: 'この法人の種類は官民人事交流の対象外です。',
@@ -58,6 +62,40 @@ export const fieldMessages = {
   'person.organisation_required': {
     ja: '府省等を指定してください（この人物には所属府省等がありません）。',
     en: 'Name the ministry or agency (this person belongs to none).',
+  },
+  'exchange.hire_type_required': {
+    ja: '交流採用では雇用継続型か退職型かを選んでください。',
+    en: 'For a hire, choose employment-continued (雇用継続型) or resigned (退職型).',
+  },
+  'exchange.hire_type_dispatch': { ja: '交流派遣には雇用継続型・退職型の区分はありません。', en: 'A dispatch has no hire type.' },
+  'exchange.division_unknown': { ja: 'この法人の部門ではありません。', en: 'This division does not belong to the company.' },
+  'exchange.person_mismatch': {
+    ja: '交流派遣では自府省等の職員を、交流採用では相手方企業の従業員を指定してください。',
+    en: 'A dispatch names an official of the ministry; a hire names an employee of the company.',
+  },
+  'exchange.held_in_future': { ja: '実施日に未来の日付は指定できません。', en: 'The date held cannot be in the future.' },
+  'exchange.end_reason_required': { ja: '中途終了の理由を選んでください。', en: 'Choose why the exchange ended early.' },
+  // 入力支援シート (common/src/schemas/exchange-sheet.schema.ts)
+  'phone.format': { ja: '電話番号の形式が正しくありません（例: 03-3581-0755）。', en: 'This is not a valid phone number (e.g. 03-3581-0755).' },
+  'exchange_sheet.leave_days_range': { ja: '年次休暇の日数は0から40までの整数で入力してください。', en: 'Enter the annual leave as a whole number of days from 0 to 40.' },
+  'exchange_sheet.end_not_after_start': { ja: '終了予定日は開始予定日より後の日付にしてください。', en: 'The planned end must be after the planned start.' },
+  'exchange_sheet.period_over_limit': {
+    ja: '交流期間は原則3年以内です（延長の場合は「期間の延長」を「はい」にしてください）。',
+    en: 'The term is at most 3 years in principle (for an extension, answer “Yes” to Extension).',
+  },
+  'exchange_sheet.period_over_total_limit': { ja: '延長する場合も交流期間は開始から5年以内です。', en: 'Even with an extension the term ends within 5 years of the start.' },
+  'exchange_sheet.birth_date_after_start': { ja: '生年月日が交流開始予定日以降になっています。', en: 'The date of birth is not before the planned start.' },
+  'exchange_sheet.payer_dispatch': { ja: '交流派遣では給与は派遣先の民間企業等が支給します。', en: 'In a dispatch the host company pays the salary.' },
+  'exchange_sheet.payer_hire': { ja: '交流採用では給与は国が支給します（出身企業からは受けられません）。', en: 'In a hire the state pays the salary (nothing may come from the home company).' },
+  'exchange_sheet.constraint_required': { ja: 'この服務上の制約を確認し「はい」を選んでください。', en: 'Acknowledge this duty constraint by answering “Yes”.' },
+  // 公募・応募 (common/src/schemas/public-call.schema.ts)
+  'call_application.direction_required': {
+    ja: '交流派遣・交流採用のいずれか又は両方を選んでください。',
+    en: 'Choose dispatch, hire, or both.',
+  },
+  'call_application.open_exists': {
+    ja: '審査中又は受理済みの応募があります。新たに応募するには、その応募を取り下げるか差戻しを受けてください。',
+    en: 'An application is already under review or accepted. Withdraw it (or wait for it to be returned) before applying again.',
   },
 } as const;
 

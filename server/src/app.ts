@@ -31,6 +31,9 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { criteriaRoutes } from './modules/criteria/criteria.routes.ts';
 import { criteriaDataRoutes } from './modules/criteria-data/criteria-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
+import { publicCallRoutes } from './modules/public-call/public-call.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -177,6 +180,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(peopleRoutes);
   await app.register(criteriaDataRoutes);
   await app.register(criteriaRoutes);
+  await app.register(mailRoutes);
+  await app.register(exchangesRoutes);
+  await app.register(publicCallRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {

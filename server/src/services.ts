@@ -9,9 +9,15 @@ import { createCriteriaDataService } from './modules/criteria-data/criteria-data
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
+import { createExchangesService } from './modules/exchanges/exchanges.service.ts';
+import { createClock } from './platform/clock.ts';
+import { createPublicCallService } from './modules/public-call/public-call.service.ts';
+import { createMailService } from './modules/mail/mail.service.ts';
 
 function createBaseServices(database: Database, config: Config) {
   const companies = createCompaniesService(database);
+  const criteria = createCriteriaService(database);
+  const clock = createClock(config.clockFile);
   return {
     companies,
     accounts: createAccountsService(database, config, companies),
@@ -19,7 +25,11 @@ function createBaseServices(database: Database, config: Config) {
     audit: createAuditService(database),
     people: createPeopleService(database),
     criteriaData: createCriteriaDataService(database),
-    criteria: createCriteriaService(database),
+    criteria,
+    clock,
+    mail: createMailService(database, config),
+    exchanges: createExchangesService(database, { criteria, clock }),
+    publicCall: createPublicCallService(database, { today: () => clock.today() }),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -456,6 +457,292 @@ export const auditLog = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- public call (公募・応募・名簿)
+
+// A company's application to the NPA's public call, open all year. Accepted applications form the
+// roster (名簿) that ministries browse. One open (submitted/accepted) application per company.
+export const callApplications = pgTable(
+  'call_applications',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    wantsDispatch: boolean('wants_dispatch').notNull(), // 交流派遣 (officials come to the company)
+    wantsHire: boolean('wants_hire').notNull(), // 交流採用 (its employees go to a ministry)
+    divisions: text('divisions').notNull().default(''), // divisions that would take part
+    conditions: text('conditions').notNull().default(''), // period, fields, other conditions
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    contactPhone: text('contact_phone'),
+    status: text('status').notNull().default('submitted'), // 'submitted' | 'accepted' | 'returned' | 'withdrawn'
+    returnReason: text('return_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    decidedBy: ref('decided_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('call_applications_status_idx').on(t.status, t.submittedAt),
+    index('call_applications_company_idx').on(t.companyId, t.submittedAt),
+    uniqueIndex('call_applications_open_uq')
+      .on(t.companyId)
+      .where(sql`${t.status} in ('submitted','accepted')`),
+    check('call_applications_status_ck', sql`${t.status} in ('submitted','accepted','returned','withdrawn')`),
+    check('call_applications_direction_ck', sql`${t.wantsDispatch} or ${t.wantsHire}`),
+    check('call_applications_reason_ck', sql`${t.status} <> 'returned' or ${t.returnReason} is not null`),
+  ],
+);
+
+// A company's consultation with a ministry before (or without) applying (事前相談, Q&A Q.5).
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    subject: text('subject').notNull(),
+    status: text('status').notNull().default('open'), // 'open' | 'closed'
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('consultations_company_idx').on(t.companyId, t.createdAt),
+    index('consultations_org_idx').on(t.organisationId, t.createdAt),
+    check('consultations_status_ck', sql`${t.status} in ('open','closed')`),
+  ],
+);
+
+export const consultationMessages = pgTable(
+  'consultation_messages',
+  {
+    id: id(),
+    consultationId: ref('consultation_id').notNull().references(() => consultations.id),
+    authorAccountId: ref('author_account_id').references(() => accounts.id),
+    authorRole: text('author_role').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consultation_messages_idx').on(t.consultationId, t.id)],
+);
+
+// ---------------------------------------------------------------- exchange cases (交流派遣 / 交流採用)
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+// One exchange: its parties, period and state. The state machine is modules/exchanges/workflow.ts;
+// `version` guards concurrent transitions (optimistic locking).
+export const exchangeCases = pgTable(
+  'exchange_cases',
+  {
+    id: id(),
+    reference: text('reference').notNull(), // e.g. 'KR-2027-000123'
+    direction: text('direction').notNull(), // 'dispatch' (交流派遣) | 'hire' (交流採用)
+    hireType: text('hire_type'), // 'continued' (雇用継続型) | 'resigned' (退職型), hires only
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    unitId: ref('unit_id').notNull().references(() => orgUnits.id),
+    postTitle: text('post_title').notNull(), // the official's post (dispatch) or the post offered (hire)
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    divisionId: ref('division_id').references(() => companyDivisions.id),
+    personId: ref('person_id').references(() => people.id),
+    plannedStart: date('planned_start', { mode: 'string' }).notNull(),
+    plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+    state: text('state').notNull().default('consultation'),
+    stateChangedAt: timestamp('state_changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    submittedOn: date('submitted_on', { mode: 'string' }), // first submission to the NPA (review clock)
+    reviewDueOn: date('review_due_on', { mode: 'string' }), // submission + target working days (内諾 target)
+    informallyApprovedOn: date('informally_approved_on', { mode: 'string' }),
+    certifiedOn: date('certified_on', { mode: 'string' }),
+    actualStart: date('actual_start', { mode: 'string' }),
+    actualEnd: date('actual_end', { mode: 'string' }),
+    endReason: text('end_reason'), // early end: 'resigned' | 'other'
+    endNote: text('end_note'),
+    returnPost: text('return_post'), // 復帰後の官職 / post after return
+    experienceUse: text('experience_use'), // how the experience will be used
+    interviewIntervalMonths: integer('interview_interval_months').notNull().default(3),
+    criteriaVerdict: text('criteria_verdict'), // last stored check: 'eligible' | 'ineligible' | 'needs_review'
+    criteriaCheckedAt: timestamp('criteria_checked_at', { withTimezone: true, mode: 'string' }),
+    criteriaResult: jsonb('criteria_result'),
+    // Exceptions the NPA approved for this exchange (人事院の承認): [{ ruleId, reference }], fed to the engine.
+    approvedExceptions: jsonb('approved_exceptions').notNull().default(sql`'[]'::jsonb`),
+    sheet: jsonb('sheet'), // 入力支援シート content (common/src/schemas/exchange-sheet.schema.ts)
+    version: integer('version').notNull().default(1),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('exchange_cases_reference_uq').on(t.reference),
+    // NPA queue: open review states by planned start, then age.
+    index('exchange_cases_state_start_idx').on(t.state, t.plannedStart, t.id),
+    // Ministry pipeline.
+    index('exchange_cases_org_state_idx').on(t.organisationId, t.state, t.plannedStart, t.id),
+    index('exchange_cases_org_start_idx').on(t.organisationId, t.plannedStart, t.id),
+    index('exchange_cases_company_idx').on(t.companyId, t.plannedStart, t.id),
+    index('exchange_cases_person_idx').on(t.personId),
+    // One person in one active exchange at a time (the workflow guard, enforced by the database too).
+    uniqueIndex('exchange_cases_person_active_uq')
+      .on(t.personId)
+      .where(sql`${t.state} in ('active','extended')`),
+    check('exchange_cases_direction_ck', sql`${t.direction} in ('dispatch','hire')`),
+    check(
+      'exchange_cases_hire_type_ck',
+      sql`(${t.direction} = 'hire' and ${t.hireType} in ('continued','resigned')) or (${t.direction} = 'dispatch' and ${t.hireType} is null)`,
+    ),
+    check(
+      'exchange_cases_state_ck',
+      sql`${t.state} in ('consultation','submitted','under_review','query_to_ministry','informally_approved','formal_application','certified','agreement_signed','active','extended','returned','ended_early','withdrawn','rejected')`,
+    ),
+    check('exchange_cases_dates_ck', sql`${t.plannedEnd} > ${t.plannedStart}`),
+    check('exchange_cases_end_reason_ck', sql`${t.endReason} is null or ${t.endReason} in ('resigned','other')`),
+    check('exchange_cases_interval_ck', sql`${t.interviewIntervalMonths} between 1 and 24`),
+  ],
+);
+
+// Every transition a case went through (the audit trail has the full before/after as well).
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: id(),
+    caseId: ref('case_id').notNull().references(() => exchangeCases.id),
+    event: text('event').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorAccountId: ref('actor_account_id').references(() => accounts.id),
+    actorRole: text('actor_role'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+// The thread on a case: NPA queries (照会) and the ministry's answers, and other notes.
+export const caseMessages = pgTable(
+  'case_messages',
+  {
+    id: id(),
+    caseId: ref('case_id').notNull().references(() => exchangeCases.id),
+    kind: text('kind').notNull(), // 'query' | 'answer' | 'note'
+    authorAccountId: ref('author_account_id').references(() => accounts.id),
+    authorRole: text('author_role').notNull(),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_messages_case_idx').on(t.caseId, t.id), check('case_messages_kind_ck', sql`${t.kind} in ('query','answer','note')`)],
+);
+
+// Files on a case with their version history: each upload or generation is a new version.
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: id(),
+    caseId: ref('case_id').notNull().references(() => exchangeCases.id),
+    kind: text('kind').notNull(), // 'input_sheet' | 'agreement_draft' | 'certification_notice' | 'other'
+    version: integer('version').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('case_documents_version_uq').on(t.caseId, t.kind, t.version),
+    check('case_documents_kind_ck', sql`${t.kind} in ('input_sheet','agreement_draft','certification_notice','other')`),
+  ],
+);
+
+// Follow-up interviews during the exchange (e.g. quarterly), scheduled and then recorded.
+export const caseInterviews = pgTable(
+  'case_interviews',
+  {
+    id: id(),
+    caseId: ref('case_id').notNull().references(() => exchangeCases.id),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    heldOn: date('held_on', { mode: 'string' }),
+    status: text('status').notNull().default('scheduled'), // 'scheduled' | 'held' | 'cancelled'
+    interviewer: text('interviewer'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('case_interviews_case_idx').on(t.caseId, t.scheduledOn),
+    index('case_interviews_due_idx').on(t.status, t.scheduledOn),
+    check('case_interviews_status_ck', sql`${t.status} in ('scheduled','held','cancelled')`),
+  ],
+);
+
+// Extension requests (延長): the ministry asks, the NPA approves (then the case is extended) or refuses.
+export const caseExtensions = pgTable(
+  'case_extensions',
+  {
+    id: id(),
+    caseId: ref('case_id').notNull().references(() => exchangeCases.id),
+    requestedEnd: date('requested_end', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('requested'), // 'requested' | 'approved' | 'refused'
+    decisionNote: text('decision_note'),
+    requestedBy: ref('requested_by').references(() => accounts.id),
+    decidedBy: ref('decided_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('case_extensions_case_idx').on(t.caseId, t.id),
+    uniqueIndex('case_extensions_open_uq')
+      .on(t.caseId)
+      .where(sql`${t.status} = 'requested'`),
+    check('case_extensions_status_ck', sql`${t.status} in ('requested','approved','refused')`),
+  ],
+);
+
+// Per-ministry settings for exchanges (follow-up interview cadence).
+export const exchangeSettings = pgTable(
+  'exchange_settings',
+  {
+    organisationId: ref('organisation_id').primaryKey().references(() => organisations.id),
+    interviewIntervalMonths: integer('interview_interval_months').notNull().default(3),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('exchange_settings_interval_ck', sql`${t.interviewIntervalMonths} between 1 and 24`)],
+);
+
+// ---------------------------------------------------------------- mail outbox
+
+// Every mail koryu sends: written here in the same transaction as its cause, then delivered by
+// SMTP when configured; without SMTP it stays here and the outbox page shows it. `dedupeKey`
+// keeps a reminder from being sent twice.
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    dedupeKey: text('dedupe_key').notNull(),
+    toAddress: text('to_address').notNull(),
+    toAccountId: ref('to_account_id').references(() => accounts.id),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    kind: text('kind').notNull(), // e.g. 'reminder.review_overdue'
+    caseId: ref('case_id').references(() => exchangeCases.id),
+    status: text('status').notNull().default('pending'), // 'pending' | 'sent' | 'failed' | 'held' (no SMTP)
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe_uq').on(t.dedupeKey),
+    index('mail_outbox_status_idx').on(t.status, t.id),
+    index('mail_outbox_case_idx').on(t.caseId),
+    check('mail_outbox_status_ck', sql`${t.status} in ('pending','sent','failed','held')`),
+  ],
+);
+
 export const schemaTables = {
   organisations,
   orgUnits,
@@ -478,6 +765,17 @@ export const schemaTables = {
   sessions,
   loginAttempts,
   auditLog,
+  callApplications,
+  consultations,
+  consultationMessages,
+  exchangeCases,
+  caseEvents,
+  caseMessages,
+  caseDocuments,
+  caseInterviews,
+  caseExtensions,
+  exchangeSettings,
+  mailOutbox,
 };
 
 // Used by `koryu backup`/`restore` and `export`: every table in dependency order.
@@ -503,4 +801,15 @@ export const tableOrder = [
   'sessions',
   'login_attempts',
   'audit_log',
+  'call_applications',
+  'consultations',
+  'consultation_messages',
+  'exchange_cases',
+  'case_events',
+  'case_messages',
+  'case_documents',
+  'case_interviews',
+  'case_extensions',
+  'exchange_settings',
+  'mail_outbox',
 ] as const;

@@ -13,6 +13,14 @@ export type Config = {
   webDist: string;
   bodyLimitBytes: number;
   dbPoolSize: number;
+  // Test and training environments only: a file holding the date koryu takes as "today" (see platform/clock.ts).
+  clockFile: string | undefined;
+  // Mail (modules/mail): an SMTP server URL (smtp://host:port, smtps://user:pass@host); without one,
+  // mails are held in the outbox and shown on its page. The sender address of every mail.
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  // Minutes between reminder runs inside the server (0 = off; `koryu reminders run` does one by hand).
+  reminderIntervalMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.KORYU_WEB_DIST ?? 'web/dist'),
     bodyLimitBytes: Number(env.KORYU_BODY_LIMIT ?? 1_048_576),
     dbPoolSize: Number(env.KORYU_DB_POOL ?? 10),
+    clockFile: env.KORYU_CLOCK_FILE || undefined,
+    smtpUrl: env.KORYU_SMTP_URL || undefined,
+    mailFrom: env.KORYU_MAIL_FROM || 'koryu <no-reply@koryu.invalid>',
+    reminderIntervalMinutes: Number(env.KORYU_REMINDER_MINUTES ?? 60),
   };
 }

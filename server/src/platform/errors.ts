@@ -25,6 +25,17 @@ const catalog = {
     ja: 'この開始予定日に適用される交流基準のパラメータがありません。',
     en: 'No exchange-criteria parameter is in force on this planned start date.',
   },
+  transition_blocked: {
+    status: 422,
+    ja: 'この操作は規則により行えません（理由を確認してください）。',
+    en: 'The rules block this step (see the reasons).',
+  },
+  document_rejected: { status: 422, ja: 'ファイルに誤りがあるため、何も保存しませんでした。', en: 'The file has errors, so nothing was saved.' },
+  entity_type_ineligible: {
+    status: 422,
+    ja: 'この法人の種類は、判断日時点で官民人事交流の対象ではありません。',
+    en: 'This type of legal entity is not eligible for public-private exchange on the decision date.',
+  },
   import_rejected: { status: 422, ja: 'ファイルに誤りのある行があるため、何も登録しませんでした。', en: 'The file has invalid rows, so nothing was imported.' },
   db_unavailable: { status: 503, ja: 'データベースに接続できません。しばらくしてから再度お試しください。', en: 'The database is unavailable. Please try again shortly.' },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },

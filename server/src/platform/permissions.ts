@@ -21,6 +21,13 @@ export const permissions = [
   'criteria_data:read', // the stored facts the 交流基準 need (sales, contracts, sanctions, jurisdiction, …)
   'criteria_data:write', // record-level scope: modules/criteria-data/criteria-data.policy.ts
   'criteria_data:import', // bulk import of contract totals
+  'public_call:apply', // 公募への応募: a company applies, sees and withdraws its own applications
+  'public_call:review', // 応募の審査: the NPA accepts or returns applications
+  'roster:read', // 名簿: accepted applicants, with their contact
+  'exchanges:read', // exchange cases, scoped by modules/exchanges/exchanges.policy.ts
+  'exchanges:write', // workflow steps, plan changes, thread, documents, follow-up
+  'consultations:use', // 事前相談: record-level scope in modules/public-call/public-call.policy.ts
+  'mail:read', // 送信メール (outbox): NPA every mail, others the mails addressed to them (modules/mail)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -42,11 +49,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'criteria_data:read',
     'criteria_data:write',
     'criteria_data:import',
+    'public_call:review',
+    'roster:read',
+    'consultations:use',
+    'exchanges:read',
+    'exchanges:write',
+    'mail:read',
   ],
-  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read'],
-  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import'],
-  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write'],
-  participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read'],
+  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read', 'roster:read', 'exchanges:read', 'mail:read'],
+  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read'],
+  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write', 'public_call:apply', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read'],
+  participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read', 'exchanges:read', 'mail:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

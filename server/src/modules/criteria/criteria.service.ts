@@ -22,6 +22,17 @@ export function createCriteriaService(database: Database, params: ParameterSet =
     evaluate: (req: CriteriaRequest) => evaluateOrThrow(req, params),
     parameters: () => ({ items: [...params.all] }),
 
+    /**
+     * Fresh facts for a stored exchange, evaluated with the exceptions the NPA approved; for the
+     * exchange workflow's guards (the caller scopes and audits). null when a record is missing.
+     */
+    async evaluateStored(input: StoredCheck, approvedExceptions: CriteriaRequest['approvedExceptions'] = []) {
+      const request = await repo.gather(input);
+      if (!request) return null;
+      const withExceptions: CriteriaRequest = approvedExceptions.length ? { ...request, approvedExceptions } : request;
+      return { request: withExceptions, decision: evaluateOrThrow(withExceptions, params) };
+    },
+
     /** Gathers the facts of stored records and evaluates them; the read is audited. */
     async check(ctx: RequestContext, input: StoredCheck) {
       const request = await repo.gather(input);

@@ -4,23 +4,8 @@
 import { periodEnd, toDays } from '../criteria/dates.ts';
 import type { ParameterSet } from '../criteria/parameters.ts';
 
-export const caseStates = [
-  'consultation', // 協議中: the ministry and the company are talking
-  'submitted', // 提出済: 入力支援シート and 取決め書(案) sent to the NPA
-  'under_review', // 審査中
-  'query_to_ministry', // 府省等へ照会中
-  'informally_approved', // 内諾
-  'formal_application', // 正式申請
-  'certified', // 認定
-  'agreement_signed', // 取決め締結
-  'active', // 交流中
-  'extended', // 延長中
-  'returned', // 復帰 (ended as planned)
-  'ended_early', // 中途終了 (resigned, other)
-  'withdrawn', // 取下げ
-  'rejected', // 不承認
-] as const;
-export type CaseState = (typeof caseStates)[number];
+import { caseStates, type CaseState } from '../../../../common/src/schemas/exchanges.schema.ts';
+export { caseStates, type CaseState };
 
 export type CaseRole = 'npa' | 'ministry_hr' | 'company_hr';
 
@@ -65,6 +50,9 @@ export type GuardFacts = {
   /** extend: the new end date and whether the NPA approved it. */
   newEnd?: string;
   npaApprovedExtension?: boolean;
+  /** submit: whether the case names its person, and has its input-support sheet and draft agreement (取決め書(案)). */
+  personNamed?: boolean;
+  documents?: { sheet: boolean; agreementDraft: boolean };
   /** begin: whether the person is already in another active or extended case. */
   personInOtherActiveCase?: boolean;
 };
@@ -116,6 +104,9 @@ export function decide(state: CaseState, event: CaseEvent, role: CaseRole, facts
         ),
       );
     }
+    if (facts.personNamed === false) blocks.push(block('workflow.person_missing', '交流の対象となる職員・従業員を指定してください。', 'Name the person who will go on the exchange.'));
+    if (facts.documents && !facts.documents.sheet) blocks.push(block('workflow.sheet_missing', '入力支援シートを登録してください。', 'Add the input-support sheet (入力支援シート).'));
+    if (facts.documents && !facts.documents.agreementDraft) blocks.push(block('workflow.agreement_missing', '取決め書（案）を作成してください。', 'Create the draft agreement (取決め書(案)).'));
     blocks.push(...criteriaBlock(facts, '提出'));
   }
   if (event === 'certify') blocks.push(...criteriaBlock(facts, '認定'));

@@ -1,0 +1,212 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { errorResponseSchema, idParamSchema } from '../../../../common/src/schemas/common.schema.ts';
+import {
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  caseMessageSchema,
+  createCaseSchema,
+  criteriaCheckResultSchema,
+  exceptionsInputSchema,
+  extensionDecisionSchema,
+  extensionParamsSchema,
+  extensionRequestSchema,
+  extensionSchema,
+  interviewInputSchema,
+  interviewParamsSchema,
+  interviewRecordSchema,
+  interviewSchema,
+  messageInputSchema,
+  pipelineSchema,
+  transitionSchema,
+  updateCaseSchema,
+  type CaseItem,
+} from '../../../../common/src/schemas/exchanges.schema.ts';
+import { pgTimestampToIso } from '../../platform/time.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const tags = ['exchanges'];
+const read = { permission: 'exchanges:read' } as const;
+const write = { permission: 'exchanges:write' } as const;
+
+const exportQuerySchema = caseListQuerySchema.omit({ page: true, pageSize: true });
+
+const stateJa: Record<CaseItem['state'], string> = {
+  consultation: '協議中',
+  submitted: '提出済',
+  under_review: '審査中',
+  query_to_ministry: '照会中',
+  informally_approved: '内諾',
+  formal_application: '正式申請',
+  certified: '認定',
+  agreement_signed: '取決め締結',
+  active: '交流中',
+  extended: '延長中',
+  returned: '復帰',
+  ended_early: '中途終了',
+  withdrawn: '取下げ',
+  rejected: '不承認',
+};
+
+const exportColumns: { header: string; value: (c: CaseItem) => string | number }[] = [
+  { header: '案件番号 / Reference', value: (c) => c.reference },
+  { header: '種別 / Direction', value: (c) => (c.direction === 'dispatch' ? '交流派遣' : `交流採用（${c.hireType === 'continued' ? '雇用継続型' : '退職型'}）`) },
+  { header: '状態 / State', value: (c) => `${stateJa[c.state]} (${c.state})` },
+  { header: '府省等 / Ministry', value: (c) => c.organisation.nameJa },
+  { header: '課等 / Unit', value: (c) => c.unit.nameJa },
+  { header: '官職 / Post', value: (c) => c.postTitle },
+  { header: '法人番号 / Corporate number', value: (c) => c.company.corporateNumber },
+  { header: '民間企業等 / Company', value: (c) => c.company.name },
+  { header: '氏名 / Person', value: (c) => c.personName ?? '' },
+  { header: '開始予定日 / Planned start', value: (c) => c.plannedStart },
+  { header: '終了予定日 / Planned end', value: (c) => c.plannedEnd },
+  { header: '提出日 / Submitted', value: (c) => c.submittedOn ?? '' },
+  { header: '内諾目標日 / Review due', value: (c) => c.reviewDueOn ?? '' },
+  { header: '期限超過 / Overdue', value: (c) => (c.overdue ? '超過 / overdue' : '') },
+  { header: '更新日時 / Updated', value: (c) => c.updatedAt },
+];
+
+/** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
+const csvCell = (v: string | number) => {
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+};
+
+export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const s = app.services.exchanges;
+
+  app.get(
+    '/api/exchanges/cases',
+    { config: read, schema: { tags, summary: '交流案件の一覧 / Exchange cases (scoped to the caller)', querystring: caseListQuerySchema, response: { 200: caseListSchema, ...errors } } },
+    async (req) => s.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/exchanges/queue',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '人事院の審査待ち一覧（開始予定日・経過順） / The NPA review queue by start date and age',
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema, ...errors },
+      },
+    },
+    async (req) => s.list(req.ctx, { ...req.query, state: req.query.state ?? ['submitted', 'under_review', 'query_to_ministry', 'formal_application'] }),
+  );
+  app.get(
+    '/api/exchanges/pipeline',
+    { config: read, schema: { tags, summary: 'パイプライン集計 / Pipeline by state and start month', response: { 200: pipelineSchema, ...errors } } },
+    async (req) => s.pipeline(req.ctx),
+  );
+  app.get(
+    '/api/exchanges/cases.csv',
+    { config: read, schema: { tags, summary: '一覧のCSV出力 / Export the filtered list as CSV', querystring: exportQuerySchema, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const rows = await s.exportRows(req.ctx, req.query);
+      const lines = [exportColumns.map((c) => csvCell(c.header)).join(','), ...rows.map((r) => exportColumns.map((c) => csvCell(c.value(r))).join(','))];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="exchange-cases.csv"`)
+        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
+  );
+  app.get(
+    '/api/exchanges/cases.xlsx',
+    { config: read, schema: { tags, summary: '一覧のExcel出力 / Export the filtered list as xlsx', querystring: exportQuerySchema } },
+    async (req, reply) => {
+      const rows = await s.exportRows(req.ctx, req.query);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('交流案件');
+      ws.columns = exportColumns.map((c) => ({ header: c.header, width: 18 }));
+      for (const r of rows) ws.addRow(exportColumns.map((c) => c.value(r)));
+      ws.getRow(1).font = { bold: true };
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="exchange-cases.xlsx"`)
+        .send(buf);
+    },
+  );
+  app.post(
+    '/api/exchanges/cases',
+    { config: write, schema: { tags, summary: '交流案件の作成（協議中） / Open a case (consultation)', body: createCaseSchema, response: { 201: caseDetailSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(await s.create(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/exchanges/cases/:id',
+    { config: read, schema: { tags, summary: '交流案件 / One case with its history, thread, documents and possible steps', params: idParamSchema, response: { 200: caseDetailSchema, ...errors } } },
+    async (req) => s.get(req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/exchanges/cases/:id',
+    { config: write, schema: { tags, summary: '計画の変更 / Change the plan', params: idParamSchema, body: updateCaseSchema, response: { 200: caseDetailSchema, ...errors } } },
+    async (req) => s.update(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/exchanges/cases/:id/transitions',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '状態の遷移（規則で止められた場合は422と理由） / Take a workflow step (422 with the reasons when a rule blocks it)',
+        params: idParamSchema,
+        body: transitionSchema,
+        response: { 200: caseDetailSchema, ...errors },
+      },
+    },
+    async (req) => s.transition(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/exchanges/cases/:id/criteria-check',
+    { config: write, schema: { tags, summary: '交流基準のチェック（最新の事実） / Check the criteria on fresh facts', params: idParamSchema, response: { 200: criteriaCheckResultSchema, ...errors } } },
+    async (req) => s.checkCriteria(req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/exchanges/cases/:id/exceptions',
+    { config: write, schema: { tags, summary: '人事院が承認した例外 / Exceptions approved by the NPA', params: idParamSchema, body: exceptionsInputSchema, response: { 200: caseDetailSchema, ...errors } } },
+    async (req) => s.setExceptions(req.ctx, req.params.id, req.body.version, req.body.exceptions),
+  );
+  app.post(
+    '/api/exchanges/cases/:id/messages',
+    { config: write, schema: { tags, summary: 'スレッドへの投稿 / Post a note on the thread', params: idParamSchema, body: messageInputSchema, response: { 201: caseMessageSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(await s.postMessage(req.ctx, req.params.id, req.body.body)),
+  );
+  const interviewOut = (i: { id: number; scheduledOn: string; heldOn: string | null; status: string; interviewer: string | null; notes: string | null }) => ({ ...i, status: i.status as 'held' });
+  app.post(
+    '/api/exchanges/cases/:id/interviews',
+    { config: write, schema: { tags, summary: 'フォローアップ面談の予定 / Schedule a follow-up interview', params: idParamSchema, body: interviewInputSchema, response: { 201: interviewSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(interviewOut(await s.scheduleInterview(req.ctx, req.params.id, req.body))),
+  );
+  app.patch(
+    '/api/exchanges/cases/:id/interviews/:interviewId',
+    { config: write, schema: { tags, summary: '面談の記録 / Record an interview', params: interviewParamsSchema, body: interviewRecordSchema, response: { 200: interviewSchema, ...errors } } },
+    async (req) => interviewOut(await s.recordInterview(req.ctx, req.params.id, req.params.interviewId, req.body)),
+  );
+  const extensionOut = (x: { id: number; requestedEnd: string; reason: string; status: string; decisionNote: string | null; createdAt: string; decidedAt: string | null }) => ({
+    id: x.id,
+    requestedEnd: x.requestedEnd,
+    reason: x.reason,
+    status: x.status as 'requested',
+    decisionNote: x.decisionNote,
+    createdAt: pgTimestampToIso(x.createdAt),
+    decidedAt: x.decidedAt ? pgTimestampToIso(x.decidedAt) : null,
+  });
+  app.post(
+    '/api/exchanges/cases/:id/extensions',
+    { config: write, schema: { tags, summary: '延長の申請 / Request an extension', params: idParamSchema, body: extensionRequestSchema, response: { 201: extensionSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(extensionOut(await s.requestExtension(req.ctx, req.params.id, req.body))),
+  );
+  app.post(
+    '/api/exchanges/cases/:id/extensions/:extensionId/decision',
+    {
+      config: write,
+      schema: { tags, summary: '延長の承認・不承認（人事院） / The NPA decides an extension', params: extensionParamsSchema, body: extensionDecisionSchema, response: { 200: caseDetailSchema, ...errors } },
+    },
+    async (req) => s.decideExtension(req.ctx, req.params.id, req.params.extensionId, req.body),
+  );
+  void z;
+};
