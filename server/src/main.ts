@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { loadConfig, type Config } from './platform/config.ts';
+import { scheduleReminders } from './modules/exchanges/reminders.runner.ts';
 
 export type Running = { url: string; close: () => Promise<void>; database: Database };
 
@@ -25,11 +26,24 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
   // Expired sessions and old login attempts are pruned in the background.
   const prune = setInterval(() => void app.services.accounts.pruneExpired().catch(() => {}), 10 * 60_000);
   prune.unref();
+  // Exchange reminders (mails to the outbox, then delivery) every hour; KORYU_REMINDER_MINUTES=0 turns them off.
+  const reminders =
+    config.reminderIntervalMinutes > 0
+      ? scheduleReminders(database, config, {
+          intervalMinutes: config.reminderIntervalMinutes,
+          today: () => app.services.clock.today(),
+          onRun: (r) => {
+            if (r.written > 0 || r.delivery.sent + r.delivery.retrying + r.delivery.failed + r.delivery.held > 0) app.log.info({ reminders: r }, 'reminders run');
+          },
+          onError: (err) => app.log.error({ err: err instanceof Error ? err.message.split('\nparams:')[0] : String(err) }, 'reminders run failed'),
+        })
+      : null;
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(prune);
+      await reminders?.stop(); // a run in progress finishes before the database closes
       await app.close(); // stops accepting, lets in-flight requests finish
       await database.close();
     })());

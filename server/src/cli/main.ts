@@ -20,6 +20,8 @@ import { startServer } from '../main.ts';
 import { loadDemo, demoLogins } from './demo.ts';
 import { progressBar } from './progress.ts';
 import { criteriaEvaluate } from './criteria.ts';
+import { runReminders } from '../modules/exchanges/reminders.runner.ts';
+import { createClock } from '../platform/clock.ts';
 
 const HELP = `koryu — 官民人事交流・国際機関派遣の業務システム / personnel-exchange platform
 
@@ -44,6 +46,9 @@ Usage: koryu <command> [options]
                                  exit 0 eligible, 1 ineligible, 3 needs review, 2 bad document
   audit verify [--checkpoints F]  check the audit trail's hash chain (and saved checkpoints)
   audit checkpoint FILE          append the chain's head to FILE (keep it outside the database)
+  reminders run [--today YYYY-MM-DD]
+                                 write the exchange reminders due today to the mail outbox and deliver
+                                 it (KORYU_SMTP_URL; without it the mails are held in the outbox)
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PGlite in
 KORYU_DATA_DIR (default ./data).`;
@@ -307,6 +312,29 @@ export async function main(argv: string[]): Promise<number> {
           }
           throw err;
         }
+      });
+    }
+
+    case 'reminders': {
+      if (sub !== 'run') break;
+      const { values } = parseArgs({ args: rest, options: { today: { type: 'string' } } });
+      const realDate = (v: string) => {
+        const t = Date.parse(`${v}T00:00:00Z`);
+        return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+      };
+      if (values.today !== undefined && !realDate(values.today)) {
+        console.error('--today は YYYY-MM-DD で指定してください / --today must be YYYY-MM-DD');
+        return 2;
+      }
+      const config = loadConfig();
+      return withDb(async (d) => {
+        const today = values.today ?? createClock(config.clockFile).today();
+        const r = await runReminders(d, config, today);
+        console.log(
+          `通知 reminders ${today}: due ${r.due}, written ${r.written}, already written ${r.alreadyWritten}` +
+            ` ${JSON.stringify(r.byKind)}; delivery: sent ${r.delivery.sent}, retrying ${r.delivery.retrying}, failed ${r.delivery.failed}, held ${r.delivery.held}`,
+        );
+        return 0;
       });
     }
 

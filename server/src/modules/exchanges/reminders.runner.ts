@@ -1,0 +1,116 @@
+// Runs the exchange reminders: loads the cases, asks reminders.ts which reminders are due today,
+// writes one mail per reminder and recipient to the outbox (Japanese then English in one body;
+// the dedupe key of the reminder plus the recipient's account, so a second run writes nothing),
+// then delivers the outbox. Runs every hour inside the server (scheduleReminders, started by
+// main.ts) and by hand with `koryu reminders run [--today YYYY-MM-DD]`.
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/tx.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Config } from '../../platform/config.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { IsoDate } from '../criteria/dates.ts';
+import { deliverOutbox, enqueueMail, type DeliveryResult } from '../mail/mail.service.ts';
+import { exchangeParameters } from './exchanges.parameters.ts';
+import { bilingualMail, dueReminders, reminderWindows, type Recipient, type ReminderKind } from './reminders.ts';
+import { remindersRepository as repo, type RecipientAccount } from './reminders.repository.ts';
+
+export type ReminderRun = {
+  today: IsoDate;
+  /** Reminders due today (before de-duplication). */
+  due: number;
+  /** Mails newly written to the outbox; the others were written by an earlier run. */
+  written: number;
+  alreadyWritten: number;
+  byKind: Partial<Record<ReminderKind, number>>;
+  delivery: DeliveryResult;
+};
+
+const matches = (a: RecipientAccount, r: Recipient) =>
+  r.role === 'npa' ? a.role === 'npa' : r.role === 'ministry_hr' ? a.role === 'ministry_hr' && a.organisationId === r.organisationId : a.role === 'company_hr' && a.companyId === r.companyId;
+
+export async function runReminders(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, today: IsoDate): Promise<ReminderRun> {
+  const { db } = database;
+  const params = exchangeParameters();
+  const snapshot = await repo.snapshot(db, today, reminderWindows(params, today));
+  const due = dueReminders(snapshot, today, params);
+
+  const organisationIds = new Set<number>();
+  const companyIds = new Set<number>();
+  for (const r of due) {
+    for (const to of r.recipients) {
+      if (to.role === 'ministry_hr') organisationIds.add(to.organisationId);
+      if (to.role === 'company_hr') companyIds.add(to.companyId);
+    }
+  }
+  const accounts = due.length ? await repo.recipients(db, [...organisationIds], [...companyIds]) : [];
+
+  const counts = await inTransaction(db, async (tx) => {
+    let written = 0;
+    let alreadyWritten = 0;
+    const byKind: Partial<Record<ReminderKind, number>> = {};
+    for (const r of due) {
+      const mail = bilingualMail(r);
+      const to = accounts.filter((a) => r.recipients.some((x) => matches(a, x)));
+      for (const a of to) {
+        const isNew = await enqueueMail(tx, {
+          dedupeKey: `${r.dedupeKey}:to=${a.id}`,
+          toAddress: a.email,
+          toAccountId: a.id,
+          subject: mail.subject,
+          body: mail.body,
+          kind: `reminder.${r.kind}`,
+          caseId: r.caseId,
+        });
+        if (isNew) {
+          written++;
+          byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+        } else alreadyWritten++;
+      }
+    }
+    if (written > 0) {
+      await writeAudit(tx, systemContext(`reminders-${today}`), { action: 'mail.remind', recordType: 'mail', after: { today, due: due.length, written, byKind } });
+    }
+    return { written, alreadyWritten, byKind };
+  });
+
+  const delivery = await deliverOutbox(database, config);
+  return { today, due: due.length, ...counts, delivery };
+}
+
+export type ReminderSchedule = { stop(): Promise<void> };
+
+/**
+ * Runs the reminders every `intervalMinutes` (the first run shortly after the start), one run at
+ * a time; `stop` clears the timer and waits for a run in progress, before the database closes.
+ */
+export function scheduleReminders(
+  database: Database,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  opts: { intervalMinutes: number; today: () => IsoDate; firstDelayMs?: number; onRun?: (r: ReminderRun) => void; onError?: (err: unknown) => void },
+): ReminderSchedule {
+  let current: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || current) return;
+    current = runReminders(database, config, opts.today())
+      .then(
+        (r) => opts.onRun?.(r),
+        (err: unknown) => opts.onError?.(err),
+      )
+      .finally(() => {
+        current = null;
+      });
+  };
+  const first = setTimeout(tick, opts.firstDelayMs ?? 30_000);
+  const every = setInterval(tick, opts.intervalMinutes * 60_000);
+  first.unref();
+  every.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(every);
+      await current;
+    },
+  };
+}
