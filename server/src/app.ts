@@ -33,6 +33,7 @@ import { criteriaDataRoutes } from './modules/criteria-data/criteria-data.routes
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
+import { plannerRoutes } from './modules/exchanges/planner.routes.ts';
 import { publicCallRoutes } from './modules/public-call/public-call.routes.ts';
 
 declare module 'fastify' {
@@ -182,6 +183,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(criteriaRoutes);
   await app.register(mailRoutes);
   await app.register(exchangesRoutes);
+  await app.register(plannerRoutes);
   await app.register(publicCallRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -9,7 +9,9 @@ import { createCriteriaDataService } from './modules/criteria-data/criteria-data
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
-import { createExchangesService } from './modules/exchanges/exchanges.service.ts';
+import { createExchangesService, type CaseHooks } from './modules/exchanges/exchanges.service.ts';
+import { createCaseDocuments } from './modules/exchanges/exchanges.documents.ts';
+import { notifyParties } from './modules/exchanges/exchanges.notify.ts';
 import { createClock } from './platform/clock.ts';
 import { createPublicCallService } from './modules/public-call/public-call.service.ts';
 import { createMailService } from './modules/mail/mail.service.ts';
@@ -18,6 +20,16 @@ function createBaseServices(database: Database, config: Config) {
   const companies = createCompaniesService(database);
   const criteria = createCriteriaService(database);
   const clock = createClock(config.clockFile);
+  // The certification notice is written by the `certify` transition, in its transaction.
+  const hooks: CaseHooks = {};
+  const exchanges = createExchangesService(database, { criteria, clock, hooks });
+  const caseDocuments = createCaseDocuments(database, exchanges);
+  const mail = createMailService(database, config);
+  hooks.afterTransition = async (tx, ctx, c, event, note) => {
+    if (event === 'certify') await caseDocuments.certificationNotice(tx, ctx, c);
+    await notifyParties(tx, c, event, note);
+  };
+  hooks.afterCommit = () => mail.deliverSoon();
   return {
     companies,
     accounts: createAccountsService(database, config, companies),
@@ -27,8 +39,9 @@ function createBaseServices(database: Database, config: Config) {
     criteriaData: createCriteriaDataService(database),
     criteria,
     clock,
-    mail: createMailService(database, config),
-    exchanges: createExchangesService(database, { criteria, clock }),
+    mail,
+    exchanges,
+    caseDocuments,
     publicCall: createPublicCallService(database, { today: () => clock.today() }),
   };
 }

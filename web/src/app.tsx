@@ -31,6 +31,18 @@ const CriteriaScreeningPage = lazy(() => import('./pages/criteria-screening.page
 const CriteriaParametersPage = lazy(() => import('./pages/criteria-parameters.page.tsx').then((m) => ({ default: m.CriteriaParametersPage })));
 const CriteriaContractsPage = lazy(() => import('./pages/criteria-contracts.page.tsx').then((m) => ({ default: m.CriteriaContractsPage })));
 const CriteriaExchangeHistoryPage = lazy(() => import('./pages/criteria-exchange-history.page.tsx').then((m) => ({ default: m.CriteriaExchangeHistoryPage })));
+const ExchangePlannerPage = lazy(() => import('./pages/exchange-planner.page.tsx').then((m) => ({ default: m.ExchangePlannerPage })));
+const ExchangeListPage = lazy(() => import('./pages/exchange-list.page.tsx').then((m) => ({ default: m.ExchangeListPage })));
+const ExchangeQueuePage = lazy(() => import('./pages/exchange-queue.page.tsx').then((m) => ({ default: m.ExchangeQueuePage })));
+const ExchangeNewPage = lazy(() => import('./pages/exchange-new.page.tsx').then((m) => ({ default: m.ExchangeNewPage })));
+const ExchangeDetailPage = lazy(() => import('./pages/exchange-detail.page.tsx').then((m) => ({ default: m.ExchangeDetailPage })));
+const OutboxPage = lazy(() => import('./pages/outbox.page.tsx').then((m) => ({ default: m.OutboxPage })));
+const OutboxMailPage = lazy(() => import('./pages/outbox.page.tsx').then((m) => ({ default: m.OutboxMailPage })));
+const PublicCallPage = lazy(() => import('./pages/public-call.page.tsx').then((m) => ({ default: m.PublicCallPage })));
+const CallReviewPage = lazy(() => import('./pages/call-review.page.tsx').then((m) => ({ default: m.CallReviewPage })));
+const RosterPage = lazy(() => import('./pages/roster.page.tsx').then((m) => ({ default: m.RosterPage })));
+const ConsultationsPage = lazy(() => import('./pages/consultations.page.tsx').then((m) => ({ default: m.ConsultationsPage })));
+const ConsultationDetailPage = lazy(() => import('./pages/consultation-detail.page.tsx').then((m) => ({ default: m.ConsultationDetailPage })));
 
 export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** Who may search people (the nav shows the directory to them); participants see only their own record. */
@@ -41,6 +53,13 @@ const criteriaCheckRoles: Role[] = ['npa', 'ministry_hr', 'center', 'company_hr'
 const criteriaScreeningRoles: Role[] = ['npa', 'ministry_hr'];
 /** The facts the 交流基準 read (criteria_data:read); company HR keeps its own figures on its company's page. */
 const criteriaDataPageRoles: Role[] = ['npa', 'ministry_hr', 'center'];
+/** The standalone schedule planner (逆算): for ministries planning an exchange, and the NPA. */
+const plannerRoles: Role[] = ['npa', 'ministry_hr'];
+/** 交流案件: every role reads the cases in its scope (exchanges:read); ministries and the NPA open them. */
+const caseCreatorRoles: Role[] = ['npa', 'ministry_hr'];
+/** 公募・名簿・事前相談 (public_call:apply, roster:read, consultations:use in the grants table). */
+const rosterRoles: Role[] = ['npa', 'center', 'ministry_hr'];
+const consultationRoles: Role[] = ['npa', 'ministry_hr', 'company_hr'];
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
@@ -54,19 +73,27 @@ function useNav(): NavItem[] {
   }
   const items: NavItem[] = [
     { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/exchanges', label: t('nav.exchanges') },
     { to: '/organisations', label: t('nav.organisations') },
   ];
+  if (account.role === 'npa') items.push({ to: '/exchanges/queue', label: t('nav.exchangeQueue') });
   if (companyReaders.includes(account.role)) items.push({ to: '/companies', label: t('nav.companies') });
   if (peopleDirectoryRoles.includes(account.role)) items.push({ to: '/people', label: t('nav.people') });
   if (account.role === 'npa') {
     items.push({ to: '/admin/registrations', label: t('nav.registrations') }, { to: '/admin/audit', label: t('nav.audit') });
   }
+  if (account.role === 'company_hr') items.push({ to: '/public-call', label: t('nav.publicCall') });
+  if (account.role === 'npa') items.push({ to: '/admin/call-applications', label: t('nav.callReview') });
+  if (rosterRoles.includes(account.role)) items.push({ to: '/roster', label: t('nav.roster') });
+  if (consultationRoles.includes(account.role)) items.push({ to: '/consultations', label: t('nav.consultations') });
   if (criteriaCheckRoles.includes(account.role)) items.push({ to: '/criteria/check', label: t('nav.criteriaCheck') });
   if (criteriaScreeningRoles.includes(account.role)) items.push({ to: '/criteria/screening', label: t('nav.criteriaScreening') });
   if (criteriaDataPageRoles.includes(account.role)) {
     items.push({ to: '/criteria/contracts', label: t('nav.criteriaContracts') }, { to: '/criteria/exchange-history', label: t('nav.criteriaHistory') });
   }
+  if (plannerRoles.includes(account.role)) items.push({ to: '/exchanges/planner', label: t('nav.exchangePlanner') });
   items.push({ to: '/criteria/parameters', label: t('nav.criteriaParameters') });
+  items.push({ to: '/outbox', label: t('nav.outbox') }); // every role: the mails addressed to the account (NPA: all)
   items.push({ to: '/contacts', label: t('nav.contacts') });
   return items;
 }
@@ -148,9 +175,24 @@ export function App() {
               <Route path="organisations" element={<OrganisationsPage />} />
               <Route path="organisations/:id" element={<OrganisationDetailPage />} />
               <Route path="criteria/parameters" element={<CriteriaParametersPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="outbox/:id" element={<OutboxMailPage />} />
             </Route>
             <Route element={<RequireAuth roles={criteriaCheckRoles} />}>
               <Route path="criteria/check" element={<CriteriaCheckPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={plannerRoles} />}>
+              <Route path="exchanges/planner" element={<ExchangePlannerPage />} />
+            </Route>
+            <Route element={<RequireAuth />}>
+              <Route path="exchanges" element={<ExchangeListPage />} />
+              <Route path="exchanges/:id" element={<ExchangeDetailPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={caseCreatorRoles} />}>
+              <Route path="exchanges/new" element={<ExchangeNewPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={['npa']} />}>
+              <Route path="exchanges/queue" element={<ExchangeQueuePage />} />
             </Route>
             <Route element={<RequireAuth roles={criteriaScreeningRoles} />}>
               <Route path="criteria/screening" element={<CriteriaScreeningPage />} />
@@ -167,7 +209,18 @@ export function App() {
               <Route path="people" element={<PeoplePage />} />
               <Route path="people/:id" element={<PersonDetailPage />} />
             </Route>
+            <Route element={<RequireAuth roles={['company_hr']} />}>
+              <Route path="public-call" element={<PublicCallPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={rosterRoles} />}>
+              <Route path="roster" element={<RosterPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={consultationRoles} />}>
+              <Route path="consultations" element={<ConsultationsPage />} />
+              <Route path="consultations/:id" element={<ConsultationDetailPage />} />
+            </Route>
             <Route element={<RequireAuth roles={['npa']} />}>
+              <Route path="admin/call-applications" element={<CallReviewPage />} />
               <Route path="admin/registrations" element={<RegistrationsPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
             </Route>

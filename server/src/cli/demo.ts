@@ -8,6 +8,8 @@ import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { loadScale } from '../../../bench/generator/load.ts';
 import { loadDemoCriteria } from './demo-criteria.ts';
+import { loadDemoExchanges } from './demo-exchanges.ts';
+import { loadDemoPublicCall } from './demo-public-call.ts';
 import type { Role } from '../platform/context.ts';
 
 export const demoLogins = {
@@ -61,5 +63,9 @@ export async function loadDemo(
   }
   // Facts for the 交流基準 around the demo participant (once; see demo-criteria.ts).
   const criteriaFacts = await loadDemoCriteria(database);
-  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0 } };
+  // Applications to the public call and a consultation (once; see demo-public-call.ts).
+  const callApplications = await loadDemoPublicCall(database);
+  // Exchange cases in several states and the people the browser test walks (once; see demo-exchanges.ts).
+  const exchangeCases = await loadDemoExchanges(database);
+  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0, demoCallApplications: callApplications, demoExchangeCases: exchangeCases } };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, caseInterviews, exchangeHistory, licensingJurisdictions, orgUnits, people, postAssignments } from '../../db/schema.ts';
-import { createCompany, loginAs, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
+import { createCompany, loginAs, newCorporateNumber, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
 
 let t: TestApp;
 let clockFile = '';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   setToday('2027-01-10');
   t = await testApp({ KORYU_CLOCK_FILE: clockFile });
   meti = await orgId(t, '経済産業省');
-  [unitId] = await unitByCode(meti);
+  unitId = (await unitByCode(meti))[0]!;
   companyId = await createCompany(t, '交流受入株式会社');
   const db = t.db.db;
   [{ id: officialId }] = (await db.insert(people).values({ kind: 'official', familyName: '髙橋', givenName: '一郎', organisationId: meti }).returning({ id: people.id })) as [{ id: number }];
@@ -51,6 +51,22 @@ afterAll(async () => t?.close());
 
 const step = (s: Session, id: number, version: number, event: string, extra: Record<string, unknown> = {}) =>
   s.req('POST', `/api/exchanges/cases/${id}/transitions`, { event, version, ...extra });
+
+/** The pre-filled sheet completed as a ministry would. */
+function completeSheet(prefill: Record<string, any>) {
+  const contact = { name: '人事 太郎', email: 'hr@example.go.jp', phone: '03-1234-5678' };
+  return {
+    ...prefill,
+    person: { ...prefill.person, familyNameKana: 'タカハシ', givenNameKana: 'イチロウ', birthDate: '1990-05-01' },
+    company: { ...prefill.company, division: prefill.company.division ?? '新規事業開発部' },
+    duties: { purpose: '民間の経営手法の習得', description: '新規事業の企画', selectionReason: '政策立案の中核を担う職員のため' },
+    pay: { monthlySalaryYen: 450000, payer: prefill.direction === 'dispatch' ? 'company' : 'state' },
+    hours: { workingHours: '9:00〜17:45', annualLeaveDays: 20 },
+    welfare: {},
+    constraints: prefill.direction === 'dispatch' ? { dispatchNoLobbying: true, dispatchConfidentiality: true, dispatchReturn: true } : { hireNoHomeCompanyBusiness: true, hireNoLicensingPost: true, hireNoPayFromHomeCompany: true },
+    contacts: { ministry: contact, company: { ...contact, email: 'hr@example.co.jp' } },
+  };
+}
 
 /** Stores an input-support sheet and a draft agreement the way the documents routes do, without them. */
 async function markDocumentsReady(id: number) {
@@ -100,8 +116,46 @@ describe('a dispatch (交流派遣) from consultation to return', () => {
     expect((await ministry.req('GET', `/api/exchanges/cases/${id}`)).json().state).toBe('consultation');
   });
 
+  it('keeps the input-support sheet: a broken upload saves nothing; a filled sheet and a draft agreement are new versions', async () => {
+    const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const garbage = await ministry.req('POST', `/api/exchanges/cases/${id}/input-sheet`, Buffer.from('not a workbook'), xlsx);
+    expect(garbage.statusCode).toBe(422);
+    expect(garbage.json().error.code).toBe('document_rejected');
+    expect(garbage.json().error.details.errors.length).toBeGreaterThan(0);
+    // The pre-filled download, uploaded back unfilled: every missing field is named by row.
+    const blank = await ministry.req('GET', `/api/exchanges/cases/${id}/input-sheet.xlsx`);
+    expect(blank.statusCode).toBe(200);
+    const partial = await ministry.req('POST', `/api/exchanges/cases/${id}/input-sheet`, blank.rawPayload, xlsx);
+    expect(partial.statusCode).toBe(422);
+    const errs = partial.json().error.details.errors as { row: number; field: string; message: { ja: string; en: string } }[];
+    expect(errs.map((e) => e.field)).toEqual(expect.arrayContaining(['duties.purpose', 'contacts.ministry.email']));
+    expect(errs.every((e) => e.row > 0 && e.message.ja && e.message.en)).toBe(true);
+    const after = (await ministry.req('GET', `/api/exchanges/cases/${id}`)).json();
+    expect(after).toMatchObject({ hasSheet: false, documents: [] });
+    // Filled on screen.
+    const { prefill, version } = (await ministry.req('GET', `/api/exchanges/cases/${id}/sheet`)).json();
+    const sheet = completeSheet(prefill);
+    const wrongCompany = await ministry.req('PUT', `/api/exchanges/cases/${id}/sheet`, { version, sheet: { ...sheet, company: { ...sheet.company, corporateNumber: newCorporateNumber() } } });
+    expect(wrongCompany.statusCode).toBe(422);
+    const saved = await ministry.req('PUT', `/api/exchanges/cases/${id}/sheet`, { version, sheet });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ hasSheet: true, documents: [{ kind: 'input_sheet', version: 1 }] });
+    v = saved.json().version;
+    // The saved sheet downloads back and uploads again as version 2.
+    const again = await ministry.req('GET', `/api/exchanges/cases/${id}/input-sheet.xlsx`);
+    const up = await ministry.req('POST', `/api/exchanges/cases/${id}/input-sheet`, again.rawPayload, xlsx);
+    expect(up.statusCode).toBe(200);
+    expect(up.json().documents.filter((d: { kind: string }) => d.kind === 'input_sheet').map((d: { version: number }) => d.version)).toEqual([2, 1]);
+    v = up.json().version;
+    const agreement = await ministry.req('POST', `/api/exchanges/cases/${id}/documents/agreement`);
+    expect(agreement.statusCode).toBe(201);
+    const pdf = await ministry.req('GET', `/api/exchanges/cases/${id}/documents/${agreement.json().id}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await otherCompanyHr.req('GET', `/api/exchanges/cases/${id}/documents/${agreement.json().id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a submission less than a month before the start', async () => {
-    await markDocumentsReady(id);
     setToday('2027-03-02');
     const res = await step(ministry, id, v, 'submit');
     expect(res.statusCode).toBe(422);
@@ -122,6 +176,10 @@ describe('a dispatch (交流派遣) from consultation to return', () => {
     // 2027-01-10 is a Sunday; 10 working days on, skipping 成人の日 (11 Jan): 25 Jan.
     expect(c.reviewDueOn).toBe('2027-01-25');
     expect(c.criteria.verdict).toBe('eligible');
+    const { mailOutbox } = await import('../../db/schema.ts');
+    const mails = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.caseId, id), eq(mailOutbox.kind, 'case.submit')));
+    expect(mails.map((m) => m.toAccountId)).toContain(npa.accountId);
+    expect(mails[0]!.subject).toContain('入力支援シート等が提出されました');
     expect((await step(companyHr, id, v, 'start_review')).statusCode).toBe(422);
   });
 
@@ -150,6 +208,8 @@ describe('a dispatch (交流派遣) from consultation to return', () => {
     await next(ministry, 'apply_formally');
     const certified = await next(npa, 'certify');
     expect(certified).toMatchObject({ state: 'certified', certifiedOn: '2027-01-20', informallyApprovedOn: '2027-01-20' });
+    const notice = certified.documents.find((d: { kind: string }) => d.kind === 'certification_notice');
+    expect(notice).toMatchObject({ version: 1, contentType: 'application/pdf' });
     const signed = await next(companyHr, 'sign_agreement');
     expect(signed.state).toBe('agreement_signed');
   });

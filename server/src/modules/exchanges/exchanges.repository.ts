@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
+  accounts,
   caseDocuments,
   caseEvents,
   caseExtensions,
@@ -298,6 +299,21 @@ export const exchangesRepository = {
       .insert(exchangeSettings)
       .values({ organisationId, interviewIntervalMonths: months })
       .onConflictDoUpdate({ target: exchangeSettings.organisationId, set: { interviewIntervalMonths: months, updatedAt: sql`now()` } }),
+
+  /** Active accounts of the parties to notify: the NPA, the ministry's HR, the company's HR. */
+  async recipients(tx: Executor, parties: { npa: boolean; organisationId?: number; companyId?: number }) {
+    const w: SQL[] = [];
+    if (parties.npa) w.push(sql`${accounts.role} = 'npa'`);
+    if (parties.organisationId !== undefined) w.push(sql`(${accounts.role} = 'ministry_hr' and ${accounts.organisationId} = ${parties.organisationId})`);
+    if (parties.companyId !== undefined) w.push(sql`(${accounts.role} = 'company_hr' and ${accounts.companyId} = ${parties.companyId})`);
+    if (!w.length) return [];
+    return tx
+      .select({ id: accounts.id, email: accounts.email })
+      .from(accounts)
+      .where(and(eq(accounts.status, 'active'), or(...w)))
+      .orderBy(asc(accounts.id))
+      .limit(200);
+  },
 
   // ---------------------------------------------------------------- the records a case names
   async unit(tx: Executor, id: number) {

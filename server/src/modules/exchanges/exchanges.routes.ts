@@ -25,6 +25,26 @@ import {
   type CaseItem,
 } from '../../../../common/src/schemas/exchanges.schema.ts';
 import { pgTimestampToIso } from '../../platform/time.ts';
+import { AppError } from '../../platform/errors.ts';
+import { documentParamsSchema, caseDocumentSchema } from '../../../../common/src/schemas/exchanges.schema.ts';
+import { inputSheetSchema } from '../../../../common/src/schemas/exchange-sheet.schema.ts';
+import { planResponseSchema } from '../../../../common/src/schemas/exchange-planner.schema.ts';
+import { maxInputSheetBytes } from './documents/input-sheet.ts';
+import { planSchedule } from './planner.ts';
+
+/** An uploaded file: its bytes are not enumerable, so the request-wide text checks do not walk them. */
+class Upload {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** RFC 6266 filename for a download (ASCII fallback plus the UTF-8 name). */
+const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const tags = ['exchanges'];
@@ -77,6 +97,8 @@ const csvCell = (v: string | number) => {
 
 export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.exchanges;
+  const docs = app.services.caseDocuments;
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxInputSheetBytes }, (_req, body, done) => done(null, new Upload(body as Buffer)));
 
   app.get(
     '/api/exchanges/cases',
@@ -208,5 +230,79 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => s.decideExtension(req.ctx, req.params.id, req.params.extensionId, req.body),
   );
-  void z;
+
+  // ---------------------------------------------------------------- documents
+
+  app.get(
+    '/api/exchanges/cases/:id/schedule',
+    { config: read, schema: { tags, summary: '案件のスケジュール（逆算） / The case’s schedule, counted back from its planned start', params: idParamSchema, response: { 200: planResponseSchema, ...errors } } },
+    async (req) => {
+      const c = await s.get(req.ctx, req.params.id);
+      return planSchedule(c.plannedStart, s.params, s.today());
+    },
+  );
+  app.get(
+    '/api/exchanges/cases/:id/input-sheet.xlsx',
+    { config: read, schema: { tags, summary: '入力支援シート（記入済みの状態でダウンロード） / The input-support sheet, pre-filled', params: idParamSchema } },
+    async (req, reply) => {
+      const f = await docs.sheetWorkbook(req.ctx, req.params.id);
+      return reply.header('content-type', XLSX).header('content-disposition', disposition(f.filename)).send(f.bytes);
+    },
+  );
+  app.post(
+    '/api/exchanges/cases/:id/input-sheet',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '入力支援シートのアップロード（誤りがあれば行ごとに返し、何も保存しない） / Upload the sheet (errors per row; nothing saved if any)',
+        params: idParamSchema,
+        consumes: [XLSX],
+        response: { 200: caseDetailSchema, ...errors, 413: errorResponseSchema, 415: errorResponseSchema },
+      },
+    },
+    async (req) => {
+      const body = req.body as unknown;
+      if (!(body instanceof Upload)) throw new AppError('unsupported_media_type');
+      const name = typeof req.headers['x-filename'] === 'string' ? decodeURIComponent(req.headers['x-filename']).slice(0, 200) : undefined;
+      return docs.uploadSheet(req.ctx, req.params.id, body.bytes, name);
+    },
+  );
+  app.get(
+    '/api/exchanges/cases/:id/sheet',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '入力支援シートの内容 / The sheet’s content (saved, and as pre-filled from the case)',
+        params: idParamSchema,
+        response: { 200: z.object({ sheet: z.unknown().nullable(), prefill: z.unknown(), version: z.number().int() }), ...errors },
+      },
+    },
+    async (req) => docs.sheet(req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/exchanges/cases/:id/sheet',
+    {
+      config: write,
+      schema: { tags, summary: '入力支援シートを画面で入力 / Fill the sheet on screen', params: idParamSchema, body: z.strictObject({ version: z.number().int().positive(), sheet: inputSheetSchema }), response: { 200: caseDetailSchema, ...errors } },
+    },
+    async (req) => docs.putSheet(req.ctx, req.params.id, req.body.version, req.body.sheet),
+  );
+  app.post(
+    '/api/exchanges/cases/:id/documents/agreement',
+    { config: write, schema: { tags, summary: '取決め書（案）の作成（PDF、新しい版） / Generate the draft agreement (PDF, a new version)', params: idParamSchema, response: { 201: caseDocumentSchema, ...errors } } },
+    async (req, reply) => {
+      const d = await docs.generateAgreement(req.ctx, req.params.id);
+      return reply.status(201).send({ ...d, kind: d.kind as 'agreement_draft', createdAt: pgTimestampToIso(d.createdAt) });
+    },
+  );
+  app.get(
+    '/api/exchanges/cases/:id/documents/:docId',
+    { config: read, schema: { tags, summary: '書類のダウンロード（版を指定） / Download one version of a document', params: documentParamsSchema } },
+    async (req, reply) => {
+      const d = await docs.download(req.ctx, req.params.id, req.params.docId);
+      return reply.header('content-type', d.contentType).header('content-disposition', disposition(d.filename)).header('x-content-sha256', d.sha256).send(d.content);
+    },
+  );
 };

@@ -35,7 +35,9 @@ export type ApprovedException = { ruleId: RuleId; reference: string };
 /** Hooks other parts of the case module plug in (documents, mail); all run inside the transaction. */
 export type CaseHooks = {
   /** After a transition is written (certification notice, notifications). */
-  afterTransition?: (tx: Executor, ctx: RequestContext, c: CaseRow, event: CaseEventName) => Promise<void>;
+  afterTransition?: (tx: Executor, ctx: RequestContext, c: CaseRow, event: CaseEventName, note: string | null) => Promise<void>;
+  /** After the transition's transaction committed (start delivering the mails it wrote). */
+  afterCommit?: () => void;
 };
 
 const issue = (path: string, key: FieldMessageKey) => ({ path, code: key, message: fieldMessages[key] });
@@ -304,9 +306,12 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
         before: { state: c.state, plannedEnd: c.plannedEnd, version: c.version },
         after: { state: updated.state, plannedEnd: updated.plannedEnd, version: updated.version, ...(pre ? { criteria: pre.verdict } : {}) },
       });
-      await hooks.afterTransition?.(tx, ctx, updated, input.event);
+      await hooks.afterTransition?.(tx, ctx, updated, input.event, input.note?.trim() || null);
       return loadDetail(tx, actor, updated);
-    }));
+    })).then((detail) => {
+      hooks.afterCommit?.();
+      return detail;
+    });
   }
 
   /** The last check's verdict is a cache of the check, not a change of the plan: no version bump. */
