@@ -55,6 +55,14 @@ for (const r of runs) {
   const check = await fetch(`${server.base}${r.path}`, { headers: { cookie: r.cookie } });
   const body = (await check.json()) as { total?: number; byState?: unknown[] };
   if (check.status !== 200) throw new Error(`${r.path}: ${check.status} ${JSON.stringify(body)}`);
+  // One request at a time: the cost of one request when nothing queues.
+  const single: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await (await fetch(`${server.base}${r.path}`, { headers: { cookie: r.cookie } })).arrayBuffer();
+    single.push(performance.now() - t0);
+  }
+  single.sort((a, b) => a - b);
   await autocannon({ url: server.base, connections: 10, duration: 3, headers: { cookie: r.cookie }, requests: [{ method: 'GET', path: r.path }] });
   const times: number[] = [];
   const res = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -73,6 +81,7 @@ for (const r of runs) {
     latencyMs: { p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), max: res.latency.max },
     non2xx: res.non2xx,
     errors: res.errors,
+    oneAtATimeMs: { p50: pct(single, 50), p95: pct(single, 95) },
   });
 }
 await server.stop();

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/src/db/client.ts';
 import { rowsOf } from '../../server/src/db/client.ts';
+import { exchangesRepository } from '../../server/src/modules/exchanges/exchanges.repository.ts';
 
 /** State shares (sum 1): the order is the cumulative draw. */
 export const STATE_MIX: readonly [string, number][] = [
@@ -39,7 +40,7 @@ export async function loadExchangeCases(database: Database, opts: { count: numbe
   const stateCase = sql.raw(`case ${cum.join(' ')} else 'returned' end`);
   await db.transaction(async (tx) => {
     if (opts.replace) {
-      for (const t of ['mail_outbox', 'case_events', 'case_messages', 'case_documents', 'case_interviews', 'case_extensions', 'exchange_cases'])
+      for (const t of ['mail_outbox', 'exchange_case_counts', 'case_events', 'case_messages', 'case_documents', 'case_interviews', 'case_extensions', 'exchange_cases'])
         await tx.execute(sql.raw(`delete from ${t}`));
     }
     await tx.execute(sql`select setseed(${(opts.seed % 1000) / 1000})`);
@@ -61,8 +62,11 @@ export async function loadExchangeCases(database: Database, opts: { count: numbe
              case when d.direction = 'dispatch' then o.id end,
              d.start, (d.start + interval '2 years' - interval '1 day')::date,
              d.state,
-             case when d.state not in ('consultation') then (d.start - interval '45 days')::date end,
-             case when d.state not in ('consultation') then (d.start - interval '31 days')::date end,
+             -- cases awaiting review were submitted in the last 40 days (some past their 2-week target)
+             case when d.state in ('submitted','under_review','query_to_ministry') then (current_date - (floor(s0.r2 * 40))::int)
+                  when d.state not in ('consultation') then (d.start - interval '45 days')::date end,
+             case when d.state in ('submitted','under_review','query_to_ministry') then (current_date - (floor(s0.r2 * 40))::int + 14)
+                  when d.state not in ('consultation') then (d.start - interval '31 days')::date end,
              case when d.state not in ('consultation','submitted','under_review','query_to_ministry','rejected') then (d.start - interval '30 days')::date end,
              case when d.state in ('certified','agreement_signed','active','extended','returned','ended_early') then (d.start - interval '15 days')::date end,
              case when d.state in ('active','extended','returned','ended_early') then d.start end,
@@ -86,8 +90,10 @@ export async function loadExchangeCases(database: Database, opts: { count: numbe
       join companies c on c.id = (select min(id) from companies) + (g::bigint * 104729) % (select count(*) from companies)
       left join bench_officials o on o.k = 1 + (g::bigint * 15485863) % (select count(*) from bench_officials)`);
     await tx.execute(sql`update exchange_cases set reference = 'KR-' || extract(year from created_at)::int || '-' || lpad(id::text, 6, '0') where reference like 'KB-%'`);
+    await exchangesRepository.rebuildCounts(tx);
   });
-  await db.execute(sql`analyze exchange_cases`);
+  // The reference update left a dead version of every row: vacuum so index-only scans work.
+  await db.execute(sql`vacuum (analyze) exchange_cases`);
   const inserted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from exchange_cases`))[0]!.n;
   return { inserted, ms: Math.round(performance.now() - t0) };
 }

@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -576,12 +577,24 @@ export const exchangeCases = pgTable(
   },
   (t) => [
     uniqueIndex('exchange_cases_reference_uq').on(t.reference),
-    // NPA queue: open review states by planned start, then age.
-    index('exchange_cases_state_start_idx').on(t.state, t.plannedStart, t.id),
-    // Ministry pipeline.
+    // The lists' order (planned start, then age: first submission, then id) per scope, so a page
+    // is read off an index: the NPA queue (partial: the four states awaiting the NPA), a ministry's
+    // pipeline, a company's cases, and any one state.
+    index('exchange_cases_queue_idx')
+      .on(t.plannedStart, t.submittedOn, t.id)
+      .where(sql`${t.state} in ('submitted','under_review','query_to_ministry','formal_application')`),
+    index('exchange_cases_state_start_idx').on(t.state, t.plannedStart, t.submittedOn, t.id),
     index('exchange_cases_org_state_idx').on(t.organisationId, t.state, t.plannedStart, t.id),
-    index('exchange_cases_org_start_idx').on(t.organisationId, t.plannedStart, t.id),
-    index('exchange_cases_company_idx').on(t.companyId, t.plannedStart, t.id),
+    index('exchange_cases_org_start_idx').on(t.organisationId, t.plannedStart, t.submittedOn, t.id),
+    index('exchange_cases_company_idx').on(t.companyId, t.plannedStart, t.submittedOn, t.id),
+    // Open cases by start month (the pipeline's chart).
+    index('exchange_cases_open_start_idx')
+      .on(t.organisationId, t.plannedStart)
+      .where(sql`${t.state} not in ('returned','ended_early','withdrawn','rejected')`),
+    // Overdue reviews (the review clock runs in three states).
+    index('exchange_cases_review_due_idx')
+      .on(t.reviewDueOn, t.organisationId)
+      .where(sql`${t.state} in ('submitted','under_review','query_to_ministry')`),
     index('exchange_cases_person_idx').on(t.personId),
     // One person in one active exchange at a time (the workflow guard, enforced by the database too).
     uniqueIndex('exchange_cases_person_active_uq')
@@ -600,6 +613,20 @@ export const exchangeCases = pgTable(
     check('exchange_cases_end_reason_ck', sql`${t.endReason} is null or ${t.endReason} in ('resigned','other')`),
     check('exchange_cases_interval_ck', sql`${t.interviewIntervalMonths} between 1 and 24`),
   ],
+);
+
+// How many cases each organisation has in each state, kept in the same transaction as every
+// create and state change (exchangesRepository.moveCount), so the NPA queue's and the pipelines'
+// totals are read from at most 14 rows per organisation instead of counting cases per request.
+// `rebuildCaseCounts` recomputes it from exchange_cases (bulk loads, repair).
+export const exchangeCaseCounts = pgTable(
+  'exchange_case_counts',
+  {
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.state] }), check('exchange_case_counts_n_ck', sql`${t.n} >= 0`)],
 );
 
 // Every transition a case went through (the audit trail has the full before/after as well).
@@ -769,6 +796,7 @@ export const schemaTables = {
   consultations,
   consultationMessages,
   exchangeCases,
+  exchangeCaseCounts,
   caseEvents,
   caseMessages,
   caseDocuments,
@@ -805,6 +833,7 @@ export const tableOrder = [
   'consultations',
   'consultation_messages',
   'exchange_cases',
+  'exchange_case_counts',
   'case_events',
   'case_messages',
   'case_documents',

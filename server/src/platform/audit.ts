@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import { inTransaction } from '../db/tx.ts';
 import { actorOrganisation, type RequestContext } from './context.ts';
 
 export const AUDIT_LOCK = 727_002;
@@ -72,23 +73,64 @@ function scrub(v: unknown): unknown {
 
 /** Must run inside a transaction (the lock is transaction-scoped). */
 export async function writeAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await writeAuditRows(tx, [{ ctx, entry }]);
+}
+
+/** Several rows in one go: one lock, one read of the chain's head, one insert. */
+export async function writeAuditRows(tx: Executor, rows: readonly { ctx: RequestContext; entry: AuditEntry }[]): Promise<void> {
+  if (!rows.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS;
-  const fields: HashedFields = {
-    at: new Date().toISOString(),
-    actorAccountId: ctx.actor?.accountId ?? null,
-    actorRole: ctx.actor?.role ?? null,
-    actorOrganisation: actorOrganisation(ctx.actor),
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId == null ? null : String(entry.recordId),
-    before: JSON.parse(canonical(scrub(entry.before))),
-    after: JSON.parse(canonical(scrub(entry.after))),
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
+  let prevHash = last[0]?.hash ?? GENESIS;
+  const values = rows.map(({ ctx, entry }) => {
+    const fields: HashedFields = {
+      at: new Date().toISOString(),
+      actorAccountId: ctx.actor?.accountId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      actorOrganisation: actorOrganisation(ctx.actor),
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId == null ? null : String(entry.recordId),
+      before: JSON.parse(canonical(scrub(entry.before))),
+      after: JSON.parse(canonical(scrub(entry.after))),
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    };
+    const hash = rowHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(values);
+}
+
+/**
+ * Group commit for audit rows that stand alone (reads of personal data in lists): callers wait
+ * until their row is committed, but rows arriving while a commit is in flight share the next one,
+ * so under load the global chain lock is taken once per batch instead of once per request.
+ */
+export function createAuditGroupWriter(db: Db, maxBatch = 500) {
+  let pending: { ctx: RequestContext; entry: AuditEntry; done: (err?: unknown) => void }[] = [];
+  let running = false;
+  async function drain() {
+    running = true;
+    while (pending.length) {
+      const batch = pending.slice(0, maxBatch);
+      pending = pending.slice(batch.length);
+      try {
+        await inTransaction(db, (tx) => writeAuditRows(tx, batch));
+        for (const p of batch) p.done();
+      } catch (err) {
+        for (const p of batch) p.done(err);
+      }
+    }
+    running = false;
+  }
+  return (ctx: RequestContext, entry: AuditEntry): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ ctx, entry, done: (err) => (err ? reject(err) : resolve()) });
+      if (!running) void drain();
+    });
 }
 
 export type VerifyResult =

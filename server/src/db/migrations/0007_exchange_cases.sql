@@ -107,6 +107,14 @@ CREATE TABLE "consultations" (
 	CONSTRAINT "consultations_status_ck" CHECK ("consultations"."status" in ('open','closed'))
 );
 --> statement-breakpoint
+CREATE TABLE "exchange_case_counts" (
+	"organisation_id" bigint NOT NULL,
+	"state" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "exchange_case_counts_organisation_id_state_pk" PRIMARY KEY("organisation_id","state"),
+	CONSTRAINT "exchange_case_counts_n_ck" CHECK ("exchange_case_counts"."n" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "exchange_cases" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "exchange_cases_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"reference" text NOT NULL,
@@ -191,6 +199,7 @@ ALTER TABLE "consultation_messages" ADD CONSTRAINT "consultation_messages_author
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exchange_case_counts" ADD CONSTRAINT "exchange_case_counts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchange_cases" ADD CONSTRAINT "exchange_cases_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchange_cases" ADD CONSTRAINT "exchange_cases_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchange_cases" ADD CONSTRAINT "exchange_cases_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -214,10 +223,13 @@ CREATE INDEX "consultation_messages_idx" ON "consultation_messages" USING btree 
 CREATE INDEX "consultations_company_idx" ON "consultations" USING btree ("company_id","created_at");--> statement-breakpoint
 CREATE INDEX "consultations_org_idx" ON "consultations" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "exchange_cases_reference_uq" ON "exchange_cases" USING btree ("reference");--> statement-breakpoint
-CREATE INDEX "exchange_cases_state_start_idx" ON "exchange_cases" USING btree ("state","planned_start","id");--> statement-breakpoint
+CREATE INDEX "exchange_cases_queue_idx" ON "exchange_cases" USING btree ("planned_start","submitted_on","id") WHERE "exchange_cases"."state" in ('submitted','under_review','query_to_ministry','formal_application');--> statement-breakpoint
+CREATE INDEX "exchange_cases_state_start_idx" ON "exchange_cases" USING btree ("state","planned_start","submitted_on","id");--> statement-breakpoint
 CREATE INDEX "exchange_cases_org_state_idx" ON "exchange_cases" USING btree ("organisation_id","state","planned_start","id");--> statement-breakpoint
-CREATE INDEX "exchange_cases_org_start_idx" ON "exchange_cases" USING btree ("organisation_id","planned_start","id");--> statement-breakpoint
-CREATE INDEX "exchange_cases_company_idx" ON "exchange_cases" USING btree ("company_id","planned_start","id");--> statement-breakpoint
+CREATE INDEX "exchange_cases_org_start_idx" ON "exchange_cases" USING btree ("organisation_id","planned_start","submitted_on","id");--> statement-breakpoint
+CREATE INDEX "exchange_cases_company_idx" ON "exchange_cases" USING btree ("company_id","planned_start","submitted_on","id");--> statement-breakpoint
+CREATE INDEX "exchange_cases_open_start_idx" ON "exchange_cases" USING btree ("organisation_id","planned_start") WHERE "exchange_cases"."state" not in ('returned','ended_early','withdrawn','rejected');--> statement-breakpoint
+CREATE INDEX "exchange_cases_review_due_idx" ON "exchange_cases" USING btree ("review_due_on","organisation_id") WHERE "exchange_cases"."state" in ('submitted','under_review','query_to_ministry');--> statement-breakpoint
 CREATE INDEX "exchange_cases_person_idx" ON "exchange_cases" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "exchange_cases_person_active_uq" ON "exchange_cases" USING btree ("person_id") WHERE "exchange_cases"."state" in ('active','extended');--> statement-breakpoint
 CREATE UNIQUE INDEX "mail_outbox_dedupe_uq" ON "mail_outbox" USING btree ("dedupe_key");--> statement-breakpoint

@@ -234,6 +234,8 @@ describe('a dispatch (交流派遣) from consultation to return', () => {
     ).json();
     const { exchangeCases } = await import('../../db/schema.ts');
     await t.db.db.update(exchangeCases).set({ state: 'agreement_signed' }).where(eq(exchangeCases.id, other.id));
+    const { exchangesRepository } = await import('./exchanges.repository.ts');
+    await exchangesRepository.rebuildCounts(t.db.db);
     setToday('2027-04-02');
     const res = await step(ministry, other.id, other.version, 'begin');
     expect(res.statusCode).toBe(422);
@@ -319,6 +321,30 @@ describe('a hire (交流採用, 雇用継続型) whose post handles licensing ov
     expect(wrongPerson.json().error.fields[0]).toMatchObject({ path: 'personId' });
     const otherUnit = await otherMinistry.req('POST', '/api/exchanges/cases', { direction: 'dispatch', unitId, postTitle: 'x', companyId, plannedStart: '2027-04-01', plannedEnd: '2028-03-31' });
     expect(otherUnit.statusCode).toBe(400);
+  });
+
+  it('keeps the per-state counts equal to the cases after every step', async () => {
+    const { sql } = await import('drizzle-orm');
+    const { rowsOf } = await import('../../db/client.ts');
+    const real = rowsOf<{ state: string; n: number }>(await t.db.db.execute(sql`select state, count(*)::int as n from exchange_cases group by 1 order by 1`));
+    const kept = rowsOf<{ state: string; n: number }>(await t.db.db.execute(sql`select state, sum(n)::int as n from exchange_case_counts where n > 0 group by 1 order by 1`));
+    expect(kept).toEqual(real);
+    const p = (await npa.req('GET', '/api/exchanges/pipeline')).json();
+    expect(p.byState.reduce((a: number, x: { count: number }) => a + x.count, 0)).toBe(real.reduce((a, x) => a + x.n, 0));
+    const q = (await npa.req('GET', '/api/exchanges/cases?state=returned&state=consultation')).json();
+    expect(q.total).toBe(real.filter((r) => r.state === 'returned' || r.state === 'consultation').reduce((a, x) => a + x.n, 0));
+  });
+
+  it('lets a ministry set its interview interval for new cases, and no one else', async () => {
+    expect((await ministry.req('GET', '/api/exchanges/settings')).json()).toMatchObject({ organisationId: meti, interviewIntervalMonths: 3 });
+    expect((await ministry.req('PUT', '/api/exchanges/settings', { interviewIntervalMonths: 0 })).statusCode).toBe(400);
+    expect((await otherMinistry.req('PUT', '/api/exchanges/settings', { organisationId: meti, interviewIntervalMonths: 6 })).statusCode).toBe(403);
+    expect((await ministry.req('PUT', '/api/exchanges/settings', { interviewIntervalMonths: 6 })).json().interviewIntervalMonths).toBe(6);
+    setToday('2027-01-10');
+    const c = (
+      await ministry.req('POST', '/api/exchanges/cases', { direction: 'dispatch', unitId, postTitle: '係長', companyId, plannedStart: '2027-06-01', plannedEnd: '2028-05-31' })
+    ).json();
+    expect(c.interviewIntervalMonths).toBe(6);
   });
 
   it('exports the list as CSV and xlsx for the NPA', async () => {

@@ -2,7 +2,7 @@
 // versions), interviews and extension requests; the NPA queue and the ministry pipeline; and the
 // few columns of organisations, units, companies and people that a case shows.
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { queryPrepared, type Executor } from '../../db/client.ts';
 import {
   accounts,
   caseDocuments,
@@ -12,6 +12,7 @@ import {
   caseMessages,
   companies,
   companyDivisions,
+  exchangeCaseCounts,
   exchangeCases,
   exchangeHistory,
   exchangeSettings,
@@ -57,6 +58,36 @@ const itemColumns = {
   stateChangedAt: exchangeCases.stateChangedAt,
   updatedAt: exchangeCases.updatedAt,
 };
+/** The same columns as raw SQL with the row's field names (ids as numbers, dates as text). */
+const itemSelect = sql.raw(
+  [
+    '"exchange_cases"."id"::float8 as "id"',
+    '"exchange_cases"."reference" as "reference"',
+    '"exchange_cases"."direction" as "direction"',
+    '"exchange_cases"."hire_type" as "hireType"',
+    '"exchange_cases"."state" as "state"',
+    '"exchange_cases"."organisation_id"::float8 as "organisationId"',
+    '"organisations"."name_ja" as "orgNameJa"',
+    '"organisations"."name_en" as "orgNameEn"',
+    '"exchange_cases"."unit_id"::float8 as "unitId"',
+    '"org_units"."name_ja" as "unitNameJa"',
+    '"org_units"."name_en" as "unitNameEn"',
+    '"exchange_cases"."post_title" as "postTitle"',
+    '"exchange_cases"."company_id"::float8 as "companyId"',
+    '"companies"."name" as "companyName"',
+    '"companies"."corporate_number" as "corporateNumber"',
+    '"exchange_cases"."person_id"::float8 as "personId"',
+    '"people"."family_name" as "familyName"',
+    '"people"."given_name" as "givenName"',
+    '"exchange_cases"."planned_start"::text as "plannedStart"',
+    '"exchange_cases"."planned_end"::text as "plannedEnd"',
+    '"exchange_cases"."submitted_on"::text as "submittedOn"',
+    '"exchange_cases"."review_due_on"::text as "reviewDueOn"',
+    '"exchange_cases"."state_changed_at"::text as "stateChangedAt"',
+    '"exchange_cases"."updated_at"::text as "updatedAt"',
+  ].join(', '),
+);
+
 export type CaseItemRow = {
   [K in keyof typeof itemColumns]: (typeof itemColumns)[K]['_']['notNull'] extends true ? (typeof itemColumns)[K]['_']['data'] : (typeof itemColumns)[K]['_']['data'] | null;
 };
@@ -93,13 +124,54 @@ function orderOf(sort: CaseListQuery['sort'] | undefined) {
   }
 }
 
+/** A list whose only filters are its scope and states can take its total from the counts table. */
+const countable = (q: Partial<CaseListQuery>, scope: CaseScope) =>
+  scope.companyId === undefined &&
+  scope.personId === undefined &&
+  q.direction === undefined &&
+  q.companyId === undefined &&
+  !q.startFrom &&
+  !q.startTo &&
+  q.overdue === undefined &&
+  !q.q;
+
+/** Adds `delta` to an organisation's count of cases in a state (same transaction as the change). */
+async function addCount(tx: Executor, organisationId: number, state: string, delta: number) {
+  await tx
+    .insert(exchangeCaseCounts)
+    .values({ organisationId, state, n: Math.max(delta, 0) })
+    .onConflictDoUpdate({ target: [exchangeCaseCounts.organisationId, exchangeCaseCounts.state], set: { n: sql`${exchangeCaseCounts.n} + ${delta}` } });
+}
+
 export const exchangesRepository = {
   async insertCase(tx: Executor, row: Omit<NewCase, 'reference'>, year: number): Promise<CaseRow> {
     const placeholder = `tmp-${process.hrtime.bigint()}-${Math.random()}`;
     const [inserted] = await tx.insert(exchangeCases).values({ ...row, reference: placeholder }).returning({ id: exchangeCases.id });
     const reference = `KR-${year}-${String(inserted!.id).padStart(6, '0')}`;
     const [done] = await tx.update(exchangeCases).set({ reference }).where(eq(exchangeCases.id, inserted!.id)).returning();
+    await addCount(tx, done!.organisationId, done!.state, 1);
     return done!;
+  },
+
+  /** Keeps the counts table in step with a state change (call in the change's transaction). */
+  async moveCount(tx: Executor, organisationId: number, from: string, to: string) {
+    if (from === to) return;
+    await addCount(tx, organisationId, from, -1);
+    await addCount(tx, organisationId, to, 1);
+  },
+
+  /** Recomputes the counts table from the cases (after bulk loads or direct edits). */
+  async rebuildCounts(tx: Executor) {
+    await tx.delete(exchangeCaseCounts);
+    await tx.execute(sql`insert into exchange_case_counts (organisation_id, state, n) select organisation_id, state, count(*)::int from exchange_cases group by 1, 2`);
+  },
+
+  /** Counts per state within a scope (all organisations, or one). */
+  async stateCounts(tx: Executor, organisationId?: number): Promise<{ state: string; count: number }[]> {
+    return queryPrepared(
+      tx,
+      sql`select state, sum(n)::int as count from ${exchangeCaseCounts} ${organisationId !== undefined ? sql`where organisation_id = ${organisationId}` : sql``} group by state`,
+    );
   },
 
   async caseRow(tx: Executor, id: number, forUpdate = false): Promise<CaseRow | undefined> {
@@ -139,21 +211,28 @@ export const exchangesRepository = {
       .from(exchangeCases)
       .$dynamic();
     const counted = needsCompany ? base.innerJoin(companies, eq(companies.id, exchangeCases.companyId)) : base;
+    const totalQuery = countable(q, scope)
+      ? exchangesRepository.stateCounts(tx, scope.organisationId ?? q.organisationId).then((rows) => [
+          { n: rows.filter((r) => !q.state?.length || q.state.includes(r.state as CaseState)).reduce((a, r) => a + r.count, 0) },
+        ])
+      : counted.where(where);
     const [[total], rows] = await Promise.all([
-      counted.where(where),
-      tx
-        .select(itemColumns)
-        .from(exchangeCases)
-        .innerJoin(organisations, eq(organisations.id, exchangeCases.organisationId))
-        .innerJoin(orgUnits, eq(orgUnits.id, exchangeCases.unitId))
-        .innerJoin(companies, eq(companies.id, exchangeCases.companyId))
-        .leftJoin(people, eq(people.id, exchangeCases.personId))
-        .where(where)
-        .orderBy(...orderOf(q.sort))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
+      totalQuery,
+      // A named prepared statement per filter shape on the server: the plan of this five-table
+      // join costs more than running it (see docs/benchmarks.md).
+      queryPrepared<CaseItemRow>(
+        tx,
+        sql`select ${itemSelect} from ${exchangeCases}
+          join ${organisations} on ${organisations.id} = ${exchangeCases.organisationId}
+          join ${orgUnits} on ${orgUnits.id} = ${exchangeCases.unitId}
+          join ${companies} on ${companies.id} = ${exchangeCases.companyId}
+          left join ${people} on ${people.id} = ${exchangeCases.personId}
+          where ${where ?? sql`true`}
+          order by ${sql.join(orderOf(q.sort), sql`, `)}
+          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      ),
     ]);
-    return { rows: rows as CaseItemRow[], total: total?.n ?? 0 };
+    return { rows, total: total?.n ?? 0 };
   },
 
   /** Every row of a filtered list, for export (bounded by the caller). */
@@ -173,22 +252,28 @@ export const exchangesRepository = {
 
   async pipeline(tx: Executor, scope: CaseScope, today: string) {
     const where = listWhere({}, scope, today);
+    const fromCounts = countable({}, scope);
     const [byState, byStartMonth, [overdue], [onExchange]] = await Promise.all([
-      tx.select({ state: exchangeCases.state, count: count() }).from(exchangeCases).where(where).groupBy(exchangeCases.state),
+      fromCounts
+        ? exchangesRepository.stateCounts(tx, scope.organisationId).then((r) => r.filter((x) => x.count > 0))
+        : tx.select({ state: exchangeCases.state, count: count() }).from(exchangeCases).where(where).groupBy(exchangeCases.state),
       tx
         .select({ month: sql<string>`to_char(${exchangeCases.plannedStart}, 'YYYY-MM')`, count: count() })
         .from(exchangeCases)
-        .where(and(where, sql`${exchangeCases.state} not in ('returned','ended_early','withdrawn','rejected')`))
+        // open cases starting from a year ago on (the pipeline ahead, not the history)
+        .where(and(where, sql`${exchangeCases.state} not in ('returned','ended_early','withdrawn','rejected')`, gte(exchangeCases.plannedStart, sql`(date_trunc('month', ${today}::date) - interval '12 months')::date`)))
         .groupBy(sql`1`)
         .orderBy(sql`1`),
       tx
         .select({ n: count() })
         .from(exchangeCases)
         .where(and(where, inArray(exchangeCases.state, [...reviewStates]), lt(exchangeCases.reviewDueOn, today))),
-      tx
-        .select({ n: count() })
-        .from(exchangeCases)
-        .where(and(where, inArray(exchangeCases.state, ['active', 'extended']))),
+      fromCounts
+        ? exchangesRepository.stateCounts(tx, scope.organisationId).then((r) => [{ n: r.filter((x) => x.state === 'active' || x.state === 'extended').reduce((a, x) => a + x.count, 0) }])
+        : tx
+            .select({ n: count() })
+            .from(exchangeCases)
+            .where(and(where, inArray(exchangeCases.state, ['active', 'extended']))),
     ]);
     return { byState, byStartMonth, overdue: overdue?.n ?? 0, onExchange: onExchange?.n ?? 0 };
   },

@@ -231,6 +231,34 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => s.decideExtension(req.ctx, req.params.id, req.params.extensionId, req.body),
   );
 
+  const settingsSchema = z.object({ organisationId: z.number().int(), interviewIntervalMonths: z.number().int() });
+  app.get(
+    '/api/exchanges/settings',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '府省等の設定（フォローアップ面談の間隔） / A ministry’s settings (follow-up interview interval)',
+        querystring: z.strictObject({ organisationId: z.coerce.number().int().positive().optional() }),
+        response: { 200: settingsSchema, ...errors },
+      },
+    },
+    async (req) => s.settings(req.ctx, req.query.organisationId),
+  );
+  app.put(
+    '/api/exchanges/settings',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'フォローアップ面談の間隔（月）を設定 / Set the follow-up interview interval (months)',
+        body: z.strictObject({ organisationId: z.number().int().positive().optional(), interviewIntervalMonths: z.number().int().min(1).max(24) }),
+        response: { 200: settingsSchema, ...errors },
+      },
+    },
+    async (req) => s.setSettings(req.ctx, req.body),
+  );
+
   // ---------------------------------------------------------------- documents
 
   app.get(

@@ -16,7 +16,7 @@ import { fieldMessages, type FieldMessageKey } from '../../../../common/src/mess
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { inTransaction, sqlState } from '../../db/tx.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { createAuditGroupWriter, writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -91,6 +91,8 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
   const params = deps.params ?? exchangeParameters();
   const hooks: CaseHooks = deps.hooks ?? {};
   const today = () => deps.clock.today();
+  // Lists that show names are reads of personal data: audited, by group commit (see platform/audit).
+  const auditRead = createAuditGroupWriter(db);
   const actorOf = (ctx: RequestContext): Actor => {
     if (!ctx.actor) throw new AppError('unauthenticated');
     return ctx.actor;
@@ -292,6 +294,7 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
         throw err;
       });
       if (!updated) throw stale();
+      await repo.moveCount(tx, c.organisationId, c.state, d.to);
       await repo.insertEvent(tx, { caseId: c.id, event: input.event, fromState: c.state, toState: d.to, actorAccountId: actor.accountId, actorRole: role, note: input.note ?? null });
       if (input.note?.trim()) {
         const kind = input.event === 'query' ? 'query' : input.event === 'answer' ? 'answer' : 'note';
@@ -444,9 +447,7 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
       const { rows, total } = await repo.list(db, q, scope, day);
       const items = rows.map((r) => toItem(r, actor, day));
       if (items.some((i) => i.personName !== null))
-        await inTransaction(db, (tx) =>
-          writeAudit(tx, ctx, { action: 'exchange_case.list', recordType: 'exchange_case', after: { ids: items.filter((i) => i.personName !== null).map((i) => i.id) } }),
-        );
+        await auditRead(ctx, { action: 'exchange_case.list', recordType: 'exchange_case', after: { ids: items.filter((i) => i.personName !== null).map((i) => i.id) } });
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
 
@@ -571,6 +572,25 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
         await decideRow(tx);
         await writeAudit(tx, ctx, { action: 'exchange_case.extension_refuse', recordType: 'exchange_case', recordId: id, after: { extensionId, note: input.note } });
         return loadDetail(tx, actor, c);
+      });
+    },
+
+    /** A ministry's follow-up interview cadence (months), used for the cases it opens from now on. */
+    async settings(ctx: RequestContext, organisationId?: number) {
+      const actor = actorOf(ctx);
+      const org = organisationId ?? actor.organisationId;
+      if (org == null || !(actor.role === 'npa' || (actor.role === 'ministry_hr' && actor.organisationId === org))) throw new AppError('forbidden');
+      return { organisationId: org, interviewIntervalMonths: (await repo.interviewInterval(db, org)) ?? 3 };
+    },
+    async setSettings(ctx: RequestContext, input: { organisationId?: number | undefined; interviewIntervalMonths: number }) {
+      const actor = actorOf(ctx);
+      const org = input.organisationId ?? actor.organisationId;
+      if (org == null || !(actor.role === 'npa' || (actor.role === 'ministry_hr' && actor.organisationId === org))) throw new AppError('forbidden');
+      return inTransaction(db, async (tx) => {
+        const before = await repo.interviewInterval(tx, org);
+        await repo.setInterviewInterval(tx, org, input.interviewIntervalMonths);
+        await writeAudit(tx, ctx, { action: 'exchange_settings.update', recordType: 'organisation', recordId: org, before: { interviewIntervalMonths: before ?? 3 }, after: { interviewIntervalMonths: input.interviewIntervalMonths } });
+        return { organisationId: org, interviewIntervalMonths: input.interviewIntervalMonths };
       });
     },
 
