@@ -12,15 +12,19 @@ let dataDir = '';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A file holding a date (YYYY-MM-DD) the server takes as today (server/src/platform/clock.ts); absent: the real date. */
+    clockFile: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koryu-e2e-'));
+  // Tests that walk a case through time write a date here and delete the file when done.
+  const clockFile = path.join(dataDir, 'today');
   const port = 3900 + Math.floor(Math.random() * 90);
   server = spawn(process.execPath, ['bin/koryu.js', 'start', '--demo'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KORYU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KORYU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', KORYU_CLOCK_FILE: clockFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -36,6 +40,7 @@ export default async function setup(project: TestProject) {
     server!.once('exit', (code) => reject(new Error(`koryu exited with ${code}:\n${out}`)));
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('clockFile', clockFile);
   return async () => {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -73,7 +73,7 @@ function useNav(): NavItem[] {
   }
   const items: NavItem[] = [
     { to: '/dashboard', label: t('nav.dashboard') },
-    { to: '/exchanges', label: t('nav.exchanges') },
+    { to: '/exchanges', label: t('nav.exchanges'), end: true }, // the queue and the planner have their own entries
     { to: '/organisations', label: t('nav.organisations') },
   ];
   if (account.role === 'npa') items.push({ to: '/exchanges/queue', label: t('nav.exchangeQueue') });

@@ -205,34 +205,40 @@ export const exchangesRepository = {
 
   async list(tx: Executor, q: CaseListQuery, scope: CaseScope, today: string): Promise<{ rows: CaseItemRow[]; total: number }> {
     const where = listWhere(q, scope, today);
-    const needsCompany = !!q.q;
-    const base = tx
-      .select({ n: count() })
-      .from(exchangeCases)
-      .$dynamic();
-    const counted = needsCompany ? base.innerJoin(companies, eq(companies.id, exchangeCases.companyId)) : base;
-    const totalQuery = countable(q, scope)
-      ? exchangesRepository.stateCounts(tx, scope.organisationId ?? q.organisationId).then((rows) => [
-          { n: rows.filter((r) => !q.state?.length || q.state.includes(r.state as CaseState)).reduce((a, r) => a + r.count, 0) },
-        ])
-      : counted.where(where);
-    const [[total], rows] = await Promise.all([
-      totalQuery,
-      // A named prepared statement per filter shape on the server: the plan of this five-table
-      // join costs more than running it (see docs/benchmarks.md).
-      queryPrepared<CaseItemRow>(
-        tx,
-        sql`select ${itemSelect} from ${exchangeCases}
-          join ${organisations} on ${organisations.id} = ${exchangeCases.organisationId}
-          join ${orgUnits} on ${orgUnits.id} = ${exchangeCases.unitId}
-          join ${companies} on ${companies.id} = ${exchangeCases.companyId}
-          left join ${people} on ${people.id} = ${exchangeCases.personId}
-          where ${where ?? sql`true`}
-          order by ${sql.join(orderOf(q.sort), sql`, `)}
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-      ),
-    ]);
-    return { rows, total: total?.n ?? 0 };
+    const fromCounts = countable(q, scope);
+    const org = scope.organisationId ?? q.organisationId;
+    // The total rides along in the page's own statement when the counts table can give it.
+    const countSql = fromCounts
+      ? sql`(select coalesce(sum(n), 0)::int from ${exchangeCaseCounts} where true
+            ${org !== undefined ? sql`and organisation_id = ${org}` : sql``}
+            ${q.state?.length ? sql`and state in (${sql.join(q.state.map((x) => sql`${x}`), sql`, `)})` : sql``})`
+      : sql`null::int`;
+    // One named prepared statement per filter shape on the server: planning this five-table join
+    // costs more than running it, and one round trip serves the page (see docs/benchmarks.md).
+    const pageRows = queryPrepared<CaseItemRow & { total: number | null }>(
+      tx,
+      sql`select ${itemSelect}, ${countSql} as "total" from ${exchangeCases}
+        join ${organisations} on ${organisations.id} = ${exchangeCases.organisationId}
+        join ${orgUnits} on ${orgUnits.id} = ${exchangeCases.unitId}
+        join ${companies} on ${companies.id} = ${exchangeCases.companyId}
+        left join ${people} on ${people.id} = ${exchangeCases.personId}
+        where ${where ?? sql`true`}
+        order by ${sql.join(orderOf(q.sort), sql`, `)}
+        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    );
+    const counted = async () => {
+      const base = tx.select({ n: count() }).from(exchangeCases).$dynamic();
+      const [r] = await (q.q ? base.innerJoin(companies, eq(companies.id, exchangeCases.companyId)) : base).where(where);
+      return r?.n ?? 0;
+    };
+    if (fromCounts) {
+      const rows = await pageRows;
+      // Past the last page the statement returns no row to carry the total.
+      const total = rows[0]?.total ?? (await exchangesRepository.stateCounts(tx, org)).filter((r) => !q.state?.length || q.state.includes(r.state as CaseState)).reduce((a, r) => a + r.count, 0);
+      return { rows, total };
+    }
+    const [rows, total] = await Promise.all([pageRows, counted()]);
+    return { rows, total };
   },
 
   /** Every row of a filtered list, for export (bounded by the caller). */
@@ -250,32 +256,29 @@ export const exchangesRepository = {
     return rows as CaseItemRow[];
   },
 
-  async pipeline(tx: Executor, scope: CaseScope, today: string) {
-    const where = listWhere({}, scope, today);
-    const fromCounts = countable({}, scope);
-    const [byState, byStartMonth, [overdue], [onExchange]] = await Promise.all([
-      fromCounts
-        ? exchangesRepository.stateCounts(tx, scope.organisationId).then((r) => r.filter((x) => x.count > 0))
-        : tx.select({ state: exchangeCases.state, count: count() }).from(exchangeCases).where(where).groupBy(exchangeCases.state),
-      tx
-        .select({ month: sql<string>`to_char(${exchangeCases.plannedStart}, 'YYYY-MM')`, count: count() })
-        .from(exchangeCases)
-        // open cases starting from a year ago on (the pipeline ahead, not the history)
-        .where(and(where, sql`${exchangeCases.state} not in ('returned','ended_early','withdrawn','rejected')`, gte(exchangeCases.plannedStart, sql`(date_trunc('month', ${today}::date) - interval '12 months')::date`)))
-        .groupBy(sql`1`)
-        .orderBy(sql`1`),
-      tx
-        .select({ n: count() })
-        .from(exchangeCases)
-        .where(and(where, inArray(exchangeCases.state, [...reviewStates]), lt(exchangeCases.reviewDueOn, today))),
-      fromCounts
-        ? exchangesRepository.stateCounts(tx, scope.organisationId).then((r) => [{ n: r.filter((x) => x.state === 'active' || x.state === 'extended').reduce((a, x) => a + x.count, 0) }])
-        : tx
-            .select({ n: count() })
-            .from(exchangeCases)
-            .where(and(where, inArray(exchangeCases.state, ['active', 'extended']))),
-    ]);
-    return { byState, byStartMonth, overdue: overdue?.n ?? 0, onExchange: onExchange?.n ?? 0 };
+  async pipeline(tx: Executor, scope: CaseScope, today: string): Promise<{ byState: { state: string; count: number }[]; byStartMonth: { month: string; count: number }[]; overdue: number; onExchange: number }> {
+    const where = listWhere({}, scope, today) ?? sql`true`;
+    const open = sql`${exchangeCases.state} not in ('returned','ended_early','withdrawn','rejected')`;
+    // Open cases by start month, from a year ago on (the pipeline ahead, not the history).
+    const monthsFrom = sql`(date_trunc('month', ${today}::date) - interval '12 months')::date`;
+    const org = scope.organisationId;
+    const counts = countable({}, scope)
+      ? sql`select state, sum(n)::int as n from ${exchangeCaseCounts} ${org !== undefined ? sql`where organisation_id = ${org}` : sql``} group by state having sum(n) > 0`
+      : sql`select state, count(*)::int as n from ${exchangeCases} where ${where} group by state`;
+    // Everything in one statement: one round trip after the session's.
+    const [row] = await queryPrepared<{ byState: { state: string; count: number }[]; byStartMonth: { month: string; count: number }[]; overdue: number }>(
+      tx,
+      sql`with s as (${counts})
+        select
+          (select coalesce(json_agg(json_build_object('state', state, 'count', n) order by state), '[]') from s) as "byState",
+          (select coalesce(json_agg(json_build_object('month', m, 'count', n) order by m), '[]') from (
+             select to_char(${exchangeCases.plannedStart}, 'YYYY-MM') as m, count(*)::int as n from ${exchangeCases}
+             where ${where} and ${open} and ${exchangeCases.plannedStart} >= ${monthsFrom} group by 1) x) as "byStartMonth",
+          (select count(*)::int from ${exchangeCases} where ${where}
+             and ${exchangeCases.state} in ('submitted','under_review','query_to_ministry') and ${exchangeCases.reviewDueOn} < ${today}) as "overdue"`,
+    );
+    const byState = row!.byState;
+    return { byState, byStartMonth: row!.byStartMonth, overdue: row!.overdue, onExchange: byState.filter((x) => x.state === 'active' || x.state === 'extended').reduce((a, x) => a + x.count, 0) };
   },
 
   /** Whether the person is in another active or extended case. */
