@@ -21,6 +21,7 @@ const connections = Number(arg('connections', '50'));
 const duration = Number(arg('duration', '15'));
 const port = Number(arg('port', '3992'));
 const MINISTRY_EMAIL = 'bench-ministry@bench.koryu.jp';
+const CENTER_EMAIL = 'bench-center@bench.koryu.jp';
 const PASSWORD = 'bench-password-2026';
 
 await ensureBenchAccount(databaseUrl);
@@ -37,15 +38,25 @@ if (cases < 1000) throw new Error(`only ${cases} exchange cases: run bench/load-
 const exists = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from accounts where email = ${MINISTRY_EMAIL}`))[0]!.n;
 if (exists) await d.db.execute(sql`update accounts set organisation_id = ${org} where email = ${MINISTRY_EMAIL}`);
 else await createServices(d, loadConfig({})).accounts.createAccount({ email: MINISTRY_EMAIL, displayName: 'bench ministry', password: PASSWORD, role: 'ministry_hr', organisationId: org }, systemContext('bench'));
+// The center reads every pipeline without names: its lists are not reads of personal data, so
+// comparing its queue with the NPA's shows what the audit row of a list costs.
+const centerExists = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from accounts where email = ${CENTER_EMAIL}`))[0]!.n;
+if (!centerExists) {
+  const cabinet = rowsOf<{ id: number }>(await d.db.execute(sql`select id::int as id from organisations where name_ja = '内閣府'`))[0]!.id;
+  await createServices(d, loadConfig({})).accounts.createAccount({ email: CENTER_EMAIL, displayName: 'bench center', password: PASSWORD, role: 'center', organisationId: cabinet }, systemContext('bench'));
+}
 await d.close();
 
 const server = await startKoryu({ DATABASE_URL: databaseUrl, KORYU_DB_POOL: arg('pool', '10') }, port);
 const npa = await loginWithCsrf(server.base);
 const ministry = await loginWithCsrf(server.base, MINISTRY_EMAIL, PASSWORD);
+const center = await loginWithCsrf(server.base, CENTER_EMAIL, PASSWORD);
 
 const runs = [
   { name: 'NPA queue, first page', path: '/api/exchanges/queue', cookie: npa.cookie },
   { name: 'NPA queue, overdue only', path: '/api/exchanges/queue?overdue=true', cookie: npa.cookie },
+  { name: 'center queue, first page (no names: no audit row)', path: '/api/exchanges/queue', cookie: center.cookie },
+  { name: 'baseline: session lookup only', path: '/api/auth/session', cookie: npa.cookie },
   { name: 'ministry pipeline counts', path: '/api/exchanges/pipeline', cookie: ministry.cookie },
   { name: 'ministry case list by start', path: '/api/exchanges/cases?sort=start', cookie: ministry.cookie },
 ];

@@ -311,6 +311,22 @@ describe('a hire (交流採用, 雇用継続型) whose post handles licensing ov
     await t.db.db.delete(licensingJurisdictions).where(eq(licensingJurisdictions.companyId, companyId));
   });
 
+  it('lets the company name which of its employees goes on a hire, and nothing else', async () => {
+    setToday('2027-01-10');
+    const c = (
+      await ministry.req('POST', '/api/exchanges/cases', { direction: 'hire', hireType: 'resigned', unitId, postTitle: '専門職', companyId, plannedStart: '2027-06-01', plannedEnd: '2029-05-31' })
+    ).json();
+    expect(c.personId).toBeNull();
+    expect((await companyHr.req('PATCH', `/api/exchanges/cases/${c.id}`, { version: c.version, postTitle: '課長' })).statusCode).toBe(403);
+    expect((await otherCompanyHr.req('PATCH', `/api/exchanges/cases/${c.id}`, { version: c.version, personId: employeeId })).statusCode).toBe(404);
+    const named = await companyHr.req('PATCH', `/api/exchanges/cases/${c.id}`, { version: c.version, personId: employeeId });
+    expect(named.statusCode).toBe(200);
+    expect(named.json()).toMatchObject({ personId: employeeId, personName: '佐藤 次郎' });
+    expect((await ministry.req('GET', `/api/exchanges/cases/${c.id}`)).json().personName).toBe('佐藤 次郎');
+    const dispatch = (await ministry.req('POST', '/api/exchanges/cases', { direction: 'dispatch', unitId, postTitle: '係長', companyId, plannedStart: '2027-06-01', plannedEnd: '2028-05-31' })).json();
+    expect((await companyHr.req('PATCH', `/api/exchanges/cases/${dispatch.id}`, { version: dispatch.version, personId: employeeId })).statusCode).toBe(403);
+  });
+
   it('refuses bad input with field errors in ja/en, never a 500', async () => {
     const res = await ministry.req('POST', '/api/exchanges/cases', { direction: 'hire', unitId, postTitle: '', companyId, plannedStart: '2027-02-30', plannedEnd: '2026-01-01' });
     expect(res.statusCode).toBe(400);

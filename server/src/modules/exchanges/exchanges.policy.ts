@@ -18,6 +18,8 @@ export const exchangesPolicy = {
   create: (a: Actor, organisationId: number) => a.role === 'npa' || ownOrganisation(a, organisationId),
   /** The plan's fields and the input-support sheet: the ministry, and the NPA. */
   editPlan: (a: Actor, c: CaseRef) => a.role === 'npa' || ownOrganisation(a, c.organisationId),
+  /** A hire's person: the company names which of its employees goes. */
+  namePerson: (a: Actor, c: CaseRef & { direction: string }) => c.direction === 'hire' && ownCompany(a, c.companyId),
   /** Notes on the thread: every party. */
   post: (a: Actor, c: CaseRef) => a.role === 'npa' || ownOrganisation(a, c.organisationId) || ownCompany(a, c.companyId),
   /** Follow-up interviews and extension requests: the ministry (and the NPA). */

@@ -385,10 +385,25 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
       const actor = actorOf(ctx);
       return inTransaction(db, async (tx) => {
         const c = await readable(tx, actor, id, true);
-        if (!policy.editPlan(actor, c)) throw new AppError('forbidden');
         if (!['consultation', 'query_to_ministry', 'informally_approved'].includes(c.state))
           throw new AppError('conflict', { messages: { ja: 'この状態では計画を変更できません。', en: 'The plan cannot be changed in this state.' } });
         if (c.version !== input.version) throw stale();
+        if (!policy.editPlan(actor, c)) {
+          // A hire's company names which of its employees goes (the ministry cannot see them).
+          if (!policy.namePerson(actor, c)) throw new AppError('forbidden');
+          const others = Object.keys(input).filter((k) => k !== 'version' && k !== 'personId');
+          if (others.length || input.personId === undefined)
+            throw new AppError('forbidden', { messages: { ja: '民間企業等が変更できるのは交流採用の対象者のみです。', en: 'A company can only name the employee for a hire.' } });
+          if (input.personId !== null) {
+            const person = await repo.person(tx, input.personId);
+            if (!person) throw invalid('personId', 'person.unknown');
+            if (person.kind !== 'employee' || person.companyId !== c.companyId) throw invalid('personId', 'exchange.person_mismatch');
+          }
+          const updated = await repo.updateCase(tx, id, c.version, { personId: input.personId, criteriaVerdict: null, criteriaCheckedAt: null, criteriaResult: null });
+          if (!updated) throw stale();
+          await writeAudit(tx, ctx, { action: 'exchange_case.name_person', recordType: 'exchange_case', recordId: id, before: { personId: c.personId }, after: { personId: input.personId } });
+          return loadDetail(tx, actor, updated);
+        }
         const next = {
           direction: c.direction,
           unitId: input.unitId ?? c.unitId,
