@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bench/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: [...dbTests, '**/*.pg.test.ts', '**/node_modules/**'],
+          // Generators, PDF rendering and the holiday tables are CPU work: on a busy 2-core runner
+          // the default 5 s timed out a test that takes ~1 s alone.
+          testTimeout: 20_000,
         },
       },
       {

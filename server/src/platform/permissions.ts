@@ -26,6 +26,7 @@ export const permissions = [
   'roster:read', // 名簿: accepted applicants, with their contact
   'exchanges:read', // exchange cases, scoped by modules/exchanges/exchanges.policy.ts
   'exchanges:write', // workflow steps, plan changes, thread, documents, follow-up
+  'exchanges:settings', // a ministry's exchange settings (follow-up interview interval)
   'consultations:use', // 事前相談: record-level scope in modules/public-call/public-call.policy.ts
   'mail:read', // 送信メール (outbox): NPA every mail, others the mails addressed to them (modules/mail)
 ] as const;
@@ -54,10 +55,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'consultations:use',
     'exchanges:read',
     'exchanges:write',
+    'exchanges:settings',
     'mail:read',
   ],
   center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read', 'roster:read', 'exchanges:read', 'mail:read'],
-  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read'],
+  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'exchanges:settings', 'mail:read'],
   company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write', 'public_call:apply', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read'],
   participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read', 'exchanges:read', 'mail:read'],
 };

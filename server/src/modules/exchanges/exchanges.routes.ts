@@ -235,7 +235,7 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/exchanges/settings',
     {
-      config: write,
+      config: { permission: 'exchanges:settings' },
       schema: {
         tags,
         summary: '府省等の設定（フォローアップ面談の間隔） / A ministry’s settings (follow-up interview interval)',
@@ -248,7 +248,7 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/exchanges/settings',
     {
-      config: write,
+      config: { permission: 'exchanges:settings' },
       schema: {
         tags,
         summary: 'フォローアップ面談の間隔（月）を設定 / Set the follow-up interview interval (months)',

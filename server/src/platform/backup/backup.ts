@@ -14,7 +14,10 @@ import type { RequestContext } from '../context.ts';
 const FORMAT = 'koryu-backup/1';
 const BATCH = 2000;
 const knownTables = new Set<string>(tableOrder);
-const identityTables = new Set<string>(tableOrder.filter((t) => !['legal_entity_types', 'industries', 'world_regions', 'prefectures', 'sessions'].includes(t)));
+// Tables keyed by something other than an identity `id`: read whole, in key order (they are small).
+const identityTables = new Set<string>(
+  tableOrder.filter((t) => !['legal_entity_types', 'industries', 'world_regions', 'prefectures', 'sessions', 'exchange_case_counts', 'exchange_settings'].includes(t)),
+);
 
 type Progress = (table: string, rows: number) => void;
 
