@@ -5,11 +5,13 @@
 //   blocked while the start is less than a month away; submitted; the NPA queries, METI answers; 内諾,
 //   formal application, certification; the company records the signed agreement; begun on the start
 //   date; an interview recorded; extended with the NPA's approval; returned with the post after return;
-// - a hire (交流採用・雇用継続型) opened by the NPA on METI's behalf and walked to its return;
+// - a hire (交流採用・雇用継続型) opened by METI without a person, the company's HR naming its employee on
+//   the case (a missing choice first), then walked to its return;
 // - a hire into a unit that licenses the employee's company (seeded by the demo): submission refused
 //   by the 交流基準 with the rule named, then withdrawn;
 // - the ministry's pipeline and list, the company's list, the NPA's queue with the overdue review,
-//   CSV and Excel exports carrying the filters. Screenshots go to $KORYU_SHOTS when set.
+//   CSV and Excel exports carrying the filters; METI's follow-up interview interval set on its list.
+//   Screenshots go to $KORYU_SHOTS when set.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -425,42 +427,86 @@ describe('exchange cases', { timeout: 180_000 }, () => {
     realClock();
   });
 
-  it('the NPA opens a hire (雇用継続型) for METI, which the ministry walks to the return', async () => {
+  it('METI opens a hire (雇用継続型) without a person, the company names its employee, and the ministry walks it to the return', async () => {
     await signIn();
-    const { page } = npa;
+    const { page } = ministry;
     await page.goto('/exchanges/new');
     await expect.poll(() => h1(page)).toBe('交流案件の作成');
     await page.getByTestId('direction-hire').check();
     await page.getByTestId('hireType-continued').check();
-    const person = page.getByTestId('pick-person');
-    await person.getByRole('searchbox').fill('早乙女美咲');
-    await person.getByRole('searchbox').press('Enter');
-    await person.getByRole('radio', { name: /早乙女 美咲/ }).check();
-    // The employee's company is filled in.
-    await expect.poll(() => page.getByTestId('pick-company-selected').innerText()).toContain(companyName);
-    await page.locator('#f-case-organisationId').selectOption({ label: '経済産業省' });
+    // The ministry does not see the company's people: the company names the employee on the case.
+    expect(await page.getByTestId('pick-person').count()).toBe(0);
+    expect(await page.getByTestId('person-named-by-company').innerText()).toContain('民間企業等の人事担当者が案件の画面で指定します');
+    await shot(page, 'exchanges-new-hire-ja');
     await page.locator('#f-case-unitId').selectOption({ label: '秘書課' });
     await page.locator('#f-case-postTitle').fill('専門職（デジタル政策）');
+    const picker = page.getByTestId('pick-company');
+    await picker.getByRole('searchbox').fill(companyName);
+    await picker.getByRole('searchbox').press('Enter');
+    await picker.getByRole('radio', { name: companyName }).check();
     await page.locator('#f-case-plannedStart').fill(start);
     await page.locator('#f-case-plannedEnd').fill(end);
     await page.getByTestId('new-case-submit').click();
     await page.getByTestId('case-detail').waitFor();
     hireId = Number(new URL(page.url()).pathname.split('/').pop());
     expect(await page.getByTestId('case-detail').innerText()).toContain('交流採用（雇用継続型）');
+    expect(await page.getByTestId('case-person').innerText()).toContain('未指定（交流採用の対象者は、民間企業等の人事担当者が案件の画面で指定します）');
+    expect(await page.getByTestId('name-person-section').count()).toBe(0);
+    expect(await page.getByTestId('action-submit').innerText()).toContain('交流の対象となる職員・従業員を指定してください。');
     await page.getByTestId('guidance-table').waitFor();
+    await shot(page, 'exchanges-hire-unnamed-ja');
 
+    // The company names its employee: nothing chosen first, so the summary points at the list.
+    const c = company.page;
+    await openCase(c, hireId);
+    const section = c.getByTestId('name-person-section');
+    await section.waitFor();
+    expect(await c.getByTestId('name-person-current').innerText()).toContain('まだ指定されていません');
+    await c.getByTestId('name-person-save').click();
+    const summary = section.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('対象となる従業員：選択してください。');
+    await expect.poll(() => c.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    await summary.getByRole('link', { name: /対象となる従業員/ }).click();
+    await expect.poll(() => c.evaluate(() => document.activeElement?.id)).toBe('f-name-person-personId');
+    const employee = c.getByLabel(/対象となる従業員/);
+    const option = employee.locator('option', { hasText: '早乙女 美咲' });
+    expect(await option.count()).toBe(1);
+    // Only the company's own employees are offered.
+    expect(await employee.locator('option').allInnerTexts()).not.toContain('北条 真澄');
+    await employee.selectOption((await option.getAttribute('value'))!);
+    await expectAccessible(c, 'name the employee ja');
+    await shot(c, 'exchanges-name-person-ja');
+    await c.getByTestId('name-person-save').click();
+    await expect.poll(() => c.getByTestId('case-outcome').innerText()).toContain('交流採用の対象者を「早乙女 美咲」として保存しました。');
+    await expect.poll(() => c.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('case-outcome');
+    await expect.poll(() => c.getByTestId('case-person').innerText()).toBe('早乙女 美咲');
+    expect(await c.getByTestId('name-person-current').innerText()).toContain('早乙女 美咲');
+    await switchTo(c, 'en');
+    await expect.poll(() => section.locator('h2').innerText()).toBe('Employee for this hire');
+    expect(await c.getByTestId('case-outcome').innerText()).toContain('Saved 早乙女 美咲 as the employee for this hire.');
+    expect(await overflowsSideways(c)).toBe(false);
+    await shot(c, 'exchanges-name-person-en');
+    await backToJapanese(c);
+
+    // The ministry now sees the name, and the step no longer asks for it.
     await openCase(ministry.page, hireId);
+    expect(await ministry.page.getByTestId('case-person').innerText()).toBe('早乙女 美咲');
+    expect(await ministry.page.getByTestId('action-submit').innerText()).not.toContain('交流の対象となる職員・従業員を指定してください。');
     await prepareDocuments(ministry.page, hireId, 'hire', 'screen');
     await expectAccessible(ministry.page, 'sheet on screen');
     await shot(ministry.page, 'exchanges-sheet-form-ja');
     await act(ministry.page, 'submit', 'submitted');
-    await openCase(page, hireId);
-    await act(page, 'start_review', 'under_review');
-    await act(page, 'approve_informally', 'informally_approved');
+    await openCase(npa.page, hireId);
+    await act(npa.page, 'start_review', 'under_review');
+    await act(npa.page, 'approve_informally', 'informally_approved');
     await openCase(ministry.page, hireId);
     await act(ministry.page, 'apply_formally', 'formal_application');
-    await openCase(page, hireId);
-    await act(page, 'certify', 'certified');
+    await openCase(npa.page, hireId);
+    await act(npa.page, 'certify', 'certified');
+    // Past 内諾 the company's choice is fixed: the section is gone.
+    await openCase(company.page, hireId);
+    expect(await company.page.getByTestId('name-person-section').count()).toBe(0);
     await openCase(ministry.page, hireId);
     await act(ministry.page, 'sign_agreement', 'agreement_signed');
     setToday(start);
@@ -508,5 +554,42 @@ describe('exchange cases', { timeout: 180_000 }, () => {
     await backToJapanese(page);
     await act(page, 'withdraw', 'withdrawn', { note: '受入れポストを見直すため取り下げる。' });
     expect(await page.getByTestId('case-steps-ended').innerText()).toContain('取下げ');
+  });
+
+  it('the ministry sets its follow-up interview interval on its list, refused out of range, kept after a reload', async () => {
+    await signIn();
+    const { page } = ministry;
+    await page.goto('/exchanges');
+    const settings = page.getByTestId('interview-settings');
+    await settings.waitFor();
+    const field = page.getByLabel(/フォローアップ面談の間隔（月）/);
+    expect(await field.inputValue()).toBe('3');
+    await field.fill('25');
+    await page.getByTestId('interview-settings-save').click();
+    const summary = settings.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('1から24までの整数で入力してください。');
+    await field.fill('6');
+    await page.getByTestId('interview-settings-save').click();
+    await expect.poll(() => page.getByTestId('interview-settings-status').innerText()).toContain('フォローアップ面談の間隔を6か月として保存しました。');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('interview-settings-status');
+    await expectAccessible(page, 'interview settings');
+    await shot(page, 'exchanges-settings-ja');
+    await switchTo(page, 'en');
+    await expect.poll(() => page.locator('#settings-heading').innerText()).toBe('Interview settings');
+    expect(await page.getByTestId('interview-settings-status').innerText()).toContain('Saved: follow-up interviews every 6 month(s).');
+    await shot(page, 'exchanges-settings-en');
+    await backToJapanese(page);
+    await page.reload();
+    await settings.waitFor();
+    expect(await page.getByLabel(/フォローアップ面談の間隔（月）/).inputValue()).toBe('6');
+    // Other roles are not offered it.
+    await company.page.goto('/exchanges');
+    await company.page.getByTestId('cases-table').waitFor();
+    expect(await company.page.getByTestId('interview-settings').count()).toBe(0);
+    // Back to the demo's three months for the browser tests that follow.
+    await page.getByLabel(/フォローアップ面談の間隔（月）/).fill('3');
+    await page.getByTestId('interview-settings-save').click();
+    await expect.poll(() => page.getByTestId('interview-settings-status').innerText()).toContain('3か月');
   });
 });

@@ -10,9 +10,10 @@ import { CaseDocuments } from '../modules/exchanges/case-documents.tsx';
 import { CaseExtensions, CaseInterviews } from '../modules/exchanges/case-followup.tsx';
 import { directionLabel, OverdueFlag, Period, StateBadge } from '../modules/exchanges/case-labels.tsx';
 import { CaseOutcomeView, type CaseOutcome } from '../modules/exchanges/case-outcome.tsx';
+import { CasePerson } from '../modules/exchanges/case-person.tsx';
 import { CaseSteps } from '../modules/exchanges/case-steps.tsx';
 import { CaseThread } from '../modules/exchanges/case-thread.tsx';
-import { lifecycle, reviewStates, useCase, useCaseSchedule, type CaseDetail } from '../modules/exchanges/exchanges.api.ts';
+import { lifecycle, mayCase, reviewStates, useCase, useCaseSchedule, type CaseDetail } from '../modules/exchanges/exchanges.api.ts';
 import { GuidanceDuties, GuidanceTable } from '../modules/exchanges/guidance-table.tsx';
 import { useGuidance } from '../modules/exchanges/planner.api.ts';
 import { ScheduleTimeline } from '../modules/exchanges/schedule-timeline.tsx';
@@ -73,6 +74,13 @@ function CaseView({ detail, reload }: { detail: CaseDetail | undefined; reload: 
   }
   const c = detail;
   const dash = '—';
+  // A hire's employee is named by the company: until then the ministry and the NPA are told who will.
+  const personValue = (x: CaseDetail) => {
+    if (x.personName) return x.personName;
+    if (x.personId !== null || account?.role === 'center') return dash;
+    if (x.direction === 'hire' && account?.role !== 'company_hr') return t('exchangeCases.namePerson.ministryNote');
+    return t('exchangeCases.detail.personNotNamed');
+  };
   const beforeStart = lifecycle.indexOf(c.state) >= 0 && lifecycle.indexOf(c.state) < lifecycle.indexOf('active');
   const items = [
     { term: t('exchangeCases.fields.direction'), value: directionLabel(t, c) },
@@ -88,7 +96,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail | undefined; reload: 
     },
     { term: t('exchangeCases.fields.postTitle'), value: c.postTitle },
     { term: t('exchangeCases.fields.company'), value: <>{c.company.name}{c.divisionName ? `${t('exchangeCases.sep')}${c.divisionName}` : ''}<span className="block font-mono text-dns-14N-130 text-solid-gray-700">{c.company.corporateNumber}</span></> },
-    { term: t('exchangeCases.fields.person'), value: c.personName ?? (c.personId === null && account?.role !== 'center' ? t('exchangeCases.detail.personNotNamed') : dash) },
+    { term: t('exchangeCases.fields.person'), value: <span data-testid="case-person">{personValue(c)}</span> },
     { term: t('exchangeCases.fields.period'), value: <Period start={c.plannedStart} end={c.plannedEnd} /> },
     {
       term: t('exchangeCases.fields.review'),
@@ -139,6 +147,12 @@ function CaseView({ detail, reload }: { detail: CaseDetail | undefined; reload: 
       <CaseOutcomeView outcome={outcome} nonce={nonce} />
       <CaseSteps detail={c} />
       <DescriptionList items={items} />
+
+      {mayCase.namePerson(account, c) ? (
+        <Section id="name-person" title={t('exchangeCases.namePerson.heading')} testId="name-person-section">
+          <CasePerson detail={c} report={report} reload={reload} />
+        </Section>
+      ) : null}
 
       <Section id="actions" title={t('exchangeCases.actions.heading')} testId="actions-section">
         <p className="mb-4 max-w-4xl text-std-16N-170 text-solid-gray-800">{t('exchangeCases.actions.lead')}</p>

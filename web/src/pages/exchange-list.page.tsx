@@ -4,12 +4,13 @@ import { useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { PagedResults, useUrlFilters } from '../modules/criteria-data/paged-records.tsx';
 import { CaseFilterPanel, CaseTable, countText, ExportLinks } from '../modules/exchanges/case-list.tsx';
+import { InterviewIntervalSettings } from '../modules/exchanges/exchange-settings.tsx';
 import { filtersFromParams, mayCase, paramsFromFilters, useCases } from '../modules/exchanges/exchanges.api.ts';
 import { PipelineView } from '../modules/exchanges/pipeline.tsx';
 import { buttonClass } from '../ui/button.tsx';
-import { PageHeading, usePageTitle } from '../ui/primitives.tsx';
+import { PageHeading, SectionHeading, usePageTitle } from '../ui/primitives.tsx';
 
-/** 交流案件: the pipeline (ministry, NPA, center), then the list with its filters in the URL, and the exports. */
+/** 交流案件: the pipeline (ministry, NPA, center), then the list with its filters in the URL, and the exports; a ministry's settings last. */
 export function ExchangeListPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -46,6 +47,12 @@ export function ExchangeListPage() {
       >
         {(data) => <CaseTable data={data} caption={countText(t, data.total, lang)} testId="cases-table" />}
       </PagedResults>
+      {mayCase.settings(account) ? (
+        <section aria-labelledby="settings-heading">
+          <SectionHeading id="settings-heading">{t('exchangeCases.settings.heading')}</SectionHeading>
+          <InterviewIntervalSettings />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -48,6 +48,9 @@ export const terminalStates: CaseState[] = ['returned', 'ended_early', 'withdraw
 export const reviewStates: CaseState[] = ['submitted', 'under_review', 'query_to_ministry'];
 export const queueStates: CaseState[] = ['submitted', 'under_review', 'query_to_ministry', 'formal_application'];
 
+/** The states in which the plan (and a hire's person) may still change. */
+export const namingStates: CaseState[] = ['consultation', 'query_to_ministry', 'informally_approved'];
+
 // ---------------------------------------------------------------- who may do what
 
 type Account = Pick<SessionAccount, 'role' | 'organisationId' | 'companyId'> | null;
@@ -66,6 +69,11 @@ export const mayCase = {
   requestExtension: (a: Account, c: Pick<CaseItem, 'organisation'>) => a?.role === 'ministry_hr' && a.organisationId === c.organisation.id,
   decideExtension: (a: Account) => a?.role === 'npa',
   exceptions: (a: Account) => a?.role === 'npa',
+  /** A hire's company names which of its employees goes, while the plan may still change. */
+  namePerson: (a: Account, c: Pick<CaseItem, 'company' | 'direction' | 'state'>) =>
+    a?.role === 'company_hr' && a.companyId === c.company.id && c.direction === 'hire' && namingStates.includes(c.state),
+  /** A ministry's own settings (follow-up interview interval). */
+  settings: (a: Account) => a?.role === 'ministry_hr' && a.organisationId != null,
 };
 
 // ---------------------------------------------------------------- list filters in the URL
@@ -148,6 +156,8 @@ export const scheduleInterview = (id: number, body: { scheduledOn: string; inter
 export const recordInterview = (id: number, interviewId: number, body: { status: 'held' | 'cancelled'; heldOn?: string; interviewer?: string; notes?: string }) =>
   api.patch<Interview>(`${base(id)}/interviews/${interviewId}`, body);
 export const requestExtension = (id: number, body: { requestedEnd: string; reason: string }) => api.post<Extension>(`${base(id)}/extensions`, body);
+/** The company names the employee for a hire (交流採用の対象者); null clears it. */
+export const namePerson = (id: number, version: number, personId: number | null) => api.patch<CaseDetail>(base(id), { version, personId });
 export const decideExtension = (id: number, extensionId: number, body: { approve: boolean; note?: string; version: number }) =>
   api.post<CaseDetail>(`${base(id)}/extensions/${extensionId}/decision`, body);
 
@@ -172,4 +182,20 @@ export function sheetErrors(details: Record<string, unknown> | undefined): Sheet
 export function blocksOf(details: Record<string, unknown> | undefined): Block[] {
   const blocks = details?.blocks;
   return Array.isArray(blocks) ? (blocks as Block[]) : [];
+}
+
+// ---------------------------------------------------------------- a ministry's settings
+
+/** 府省等の設定: how many months apart its follow-up interviews fall (used for cases opened from now on). */
+export type ExchangeSettings = { organisationId: number; interviewIntervalMonths: number };
+export const INTERVAL_MONTHS = { min: 1, max: 24 } as const;
+export const useExchangeSettings = (enabled: boolean) => useApiQuery<ExchangeSettings>(enabled ? '/api/exchanges/settings' : null);
+export const putExchangeSettings = (interviewIntervalMonths: number) => api.put<ExchangeSettings>('/api/exchanges/settings', { interviewIntervalMonths });
+
+/** Whole months within the allowed range, written in ASCII or full-width digits. */
+export function parseMonths(raw: string): number | null {
+  const s = raw.normalize('NFKC').trim();
+  if (!/^\d{1,2}$/.test(s)) return null;
+  const n = Number(s);
+  return n >= INTERVAL_MONTHS.min && n <= INTERVAL_MONTHS.max ? n : null;
 }

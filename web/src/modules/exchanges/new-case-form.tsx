@@ -72,6 +72,8 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
     if (field) clearError(field);
   };
   const hire = v.direction === 'hire';
+  // A ministry does not see a company's people: on a hire the company names its employee on the case.
+  const companyNames = hire && account?.role === 'ministry_hr';
 
   async function loadDivisions(companyId: number) {
     try {
@@ -127,7 +129,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
       postTitle: v.postTitle,
       companyId: v.company?.id ?? 0,
       ...(v.divisionId ? { divisionId: Number(v.divisionId) } : {}),
-      ...(v.person ? { personId: v.person.id } : {}),
+      ...(v.person && !companyNames ? { personId: v.person.id } : {}),
       plannedStart: v.plannedStart,
       plannedEnd: v.plannedEnd,
     };
@@ -239,27 +241,34 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
           </fieldset>
         ) : null}
 
-        <SearchPicker<Person>
-          id={fid('personId')}
-          testId="pick-person"
-          legend={labels.personId}
-          hint={t(hire ? 'exchangeCases.create.personHintHire' : 'exchangeCases.create.personHintDispatch')}
-          searchLabel={t('criteria.check.personSearch')}
-          searchHint={t('criteria.check.personSearchHint')}
-          required={false}
-          error={err('personId')}
-          selected={v.person}
-          onSelect={(p) => void onPickPerson(p)}
-          search={async (q) => {
-            const r = await searchPeople(q);
-            const kind = hire ? 'employee' : 'official';
-            const items = r.items.filter((p) => p.kind === kind);
-            return { items, total: items.length === r.items.length ? r.total : items.length };
-          }}
-          itemLabel={personLabel}
-          itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
-        />
-        {currentPost ? (
+        {companyNames ? (
+          <div id={fid('personId')} tabIndex={-1} className="rounded-8 border border-solid-gray-420 bg-white p-4" data-testid="person-named-by-company">
+            <p className="text-std-17B-170 text-solid-gray-900">{labels.personId}</p>
+            <p className="mt-1 text-std-16N-170 text-solid-gray-800">{t('exchangeCases.namePerson.createNote')}</p>
+          </div>
+        ) : (
+          <SearchPicker<Person>
+            id={fid('personId')}
+            testId="pick-person"
+            legend={labels.personId}
+            hint={t(hire ? 'exchangeCases.create.personHintHire' : 'exchangeCases.create.personHintDispatch')}
+            searchLabel={t('criteria.check.personSearch')}
+            searchHint={t('criteria.check.personSearchHint')}
+            required={false}
+            error={err('personId')}
+            selected={v.person}
+            onSelect={(p) => void onPickPerson(p)}
+            search={async (q) => {
+              const r = await searchPeople(q);
+              const kind = hire ? 'employee' : 'official';
+              const items = r.items.filter((p) => p.kind === kind);
+              return { items, total: items.length === r.items.length ? r.total : items.length };
+            }}
+            itemLabel={personLabel}
+            itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
+          />
+        )}
+        {currentPost && !companyNames ? (
           <p className="-mt-3 text-std-16N-170 text-solid-gray-800">
             {t('criteria.check.currentPost', { post: `${pick(lang, currentPost.unitNameJa, currentPost.unitNameEn)} ${pick(lang, currentPost.postTitleJa, currentPost.postTitleEn)}` })}
           </p>
