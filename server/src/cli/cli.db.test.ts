@@ -3,70 +3,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, rowsOf, type Database } from '../db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/client.ts';
 import { tableChecksums } from '../platform/backup/backup.ts';
-import { pgliteTemplatePath, pgTemplateName, testBackend, testDatabaseUrl, withDatabase } from '../test/db.ts';
+import { testBackend } from '../test/db.ts';
+import { cliDatabase, runCli, type CliDatabase } from '../test/cli.ts';
 import { makeCorporateNumber } from '../../../common/src/corporate-number.ts';
-import { main } from './main.ts';
 
 const backend = testBackend();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'koryu-cli-'));
-const created: string[] = [];
-
-type Target = { env: Record<string, string>; open: () => Promise<Database> };
-
-async function target(label: string): Promise<Target> {
-  if (backend === 'postgres') {
-    const name = `koryu_cli_${label}_${randomBytes(3).toString('hex')}`;
-    const a = new pg.Client({ connectionString: testDatabaseUrl() });
-    await a.connect();
-    await a.query(`create database "${name}" template "${pgTemplateName()}"`);
-    await a.end();
-    created.push(name);
-    const url = withDatabase(testDatabaseUrl(), name);
-    return { env: { DATABASE_URL: url }, open: () => openDatabase({ databaseUrl: url, poolSize: 2 }) };
-  }
-  const dir = path.join(tmp, label);
-  const d = await openDatabase({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(pgliteTemplatePath())]) });
-  await d.close();
-  return { env: { DATABASE_URL: '', KORYU_DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }) };
-}
-
-async function run(t: Target, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const saved = { ...process.env };
-  Object.assign(process.env, t.env, { LOG_LEVEL: 'silent' });
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    process.env = saved;
-  }
-}
+type Target = CliDatabase;
+const run = (t: Pick<Target, 'env' | 'open'>, ...args: string[]) => runCli(t.env, ...args);
 
 let a: Target;
 let b: Target;
 beforeAll(async () => {
-  a = await target('a');
-  b = await target('b');
+  a = await cliDatabase('a', tmp);
+  b = await cliDatabase('b', tmp);
 });
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (created.length) {
-    const c = new pg.Client({ connectionString: testDatabaseUrl() });
-    await c.connect();
-    for (const n of created) await c.query(`drop database if exists "${n}" with (force)`);
-    await c.end();
-  }
+  await a?.drop();
+  await b?.drop();
 });
 
 const cn = (i: number) => makeCorporateNumber(String(600_000_000_000 + process.pid * 100 + i).slice(-12));

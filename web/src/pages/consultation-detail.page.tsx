@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app-errors.tsx';
 import { pick, useLang } from '../i18n.ts';
 import { useOutcome } from '../modules/criteria-data/form-kit.tsx';
-import { ConfirmAction } from '../modules/public-call/confirm-action.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { ConsultationMessages, ReplyForm } from '../modules/public-call/consultation-thread.tsx';
 import { closeConsultation, useConsultation } from '../modules/public-call/public-call.api.ts';
 import { formatDateTime } from '../ui/format.ts';

@@ -3,19 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { auditLog, companies, companyDivisions, licensingJurisdictions, ministryContracts, orgUnits, people, postAssignments } from '../../db/schema.ts';
-import { openDatabase } from '../../db/client.ts';
 import { systemContext } from '../../platform/context.ts';
 import { createCompany, loginAs, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
-import { pgliteTemplatePath, pgTemplateName, testBackend, testDatabaseUrl, withDatabase } from '../../test/db.ts';
+import { cliDatabase, runCli } from '../../test/cli.ts';
+import { expectBilingual } from '../../test/expect.ts';
 import { ImportRejected } from '../companies/companies.import.ts';
 import { importContracts } from './contracts.import.ts';
-import { main } from '../../cli/main.ts';
 
 let t: TestApp;
 let npa: Session;
@@ -41,19 +38,6 @@ const numberOf = async (id: number) => (await t.db.db.select({ n: companies.corp
 const auditCount = async () => Number((await t.db.db.select({ n: count() }).from(auditLog))[0]!.n);
 const lastAudit = async (action: string) => (await t.db.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).limit(1))[0];
 const contractCount = async () => Number((await t.db.db.select({ n: count() }).from(ministryContracts))[0]!.n);
-
-/** A 4xx whose error and every field carry Japanese and English. */
-function expectBilingual(res: { statusCode: number; json: () => unknown }, status: number) {
-  expect(res.statusCode).toBe(status);
-  const err = (res.json() as { error: { code: string; message: { ja: string; en: string }; fields?: { message: { ja: string; en: string } }[] } }).error;
-  expect(err.message.ja.length).toBeGreaterThan(0);
-  expect(err.message.en.length).toBeGreaterThan(0);
-  for (const f of err.fields ?? []) {
-    expect(f.message.ja.length).toBeGreaterThan(0);
-    expect(f.message.en.length).toBeGreaterThan(0);
-  }
-  return err;
-}
 
 beforeAll(async () => {
   t = await testApp();
@@ -507,42 +491,8 @@ describe('exchange history (過去の交流)', () => {
 
 describe('koryu import contracts (CLI)', () => {
   it('imports a file into the configured database and reports bad rows', async () => {
-    let env: Record<string, string>;
-    let drop = async () => {};
-    if (testBackend() === 'postgres') {
-      const name = `koryu_cli_contracts_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-      await admin.connect();
-      await admin.query(`create database "${name}" template "${pgTemplateName()}"`);
-      await admin.end();
-      env = { DATABASE_URL: withDatabase(testDatabaseUrl(), name) };
-      drop = async () => {
-        const a = new pg.Client({ connectionString: testDatabaseUrl() });
-        await a.connect();
-        await a.query(`drop database if exists "${name}" with (force)`);
-        await a.end();
-      };
-    } else {
-      const dir = path.join(tmp, 'cli-db');
-      const d = await openDatabase({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(pgliteTemplatePath())]) });
-      await d.close();
-      env = { DATABASE_URL: '', KORYU_DATA_DIR: dir };
-    }
-    const run = async (...args: string[]) => {
-      const saved = { ...process.env };
-      Object.assign(process.env, env, { LOG_LEVEL: 'silent' });
-      const out: string[] = [];
-      const err: string[] = [];
-      const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-      const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-      try {
-        return { code: await main(args), out: out.join('\n'), err: err.join('\n') };
-      } finally {
-        log.mockRestore();
-        error.mockRestore();
-        process.env = saved;
-      }
-    };
+    const db = await cliDatabase('contracts', tmp);
+    const run = (...args: string[]) => runCli(db.env, ...args);
     try {
       // A fresh database holds no companies: every row names an unregistered one.
       const file = path.join(tmp, 'cli.csv');
@@ -553,7 +503,7 @@ describe('koryu import contracts (CLI)', () => {
       expect(refused.err).toContain('nothing was written');
       expect((await run('import', 'contracts', path.join(tmp, 'none.csv'))).code).toBe(2);
     } finally {
-      await drop();
+      await db.drop();
     }
   });
 });

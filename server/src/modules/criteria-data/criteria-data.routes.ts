@@ -39,6 +39,7 @@ import {
   unitRecordParamsSchema,
 } from '../../../../common/src/schemas/criteria-data.schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { acceptUploads, Upload } from '../../platform/upload.ts';
 import { ImportRejected } from '../companies/companies.import.ts';
 
 const errors = {
@@ -57,22 +58,11 @@ const IMPORT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 const IMPORT_ERRORS_SHOWN = 1000;
 
-/** An uploaded file. Its bytes are not enumerable: the request-wide text checks do not walk them byte by byte. */
-class Upload {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
-
 export const criteriaDataRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.criteriaData;
 
   // Files for POST /api/contracts/import arrive as the raw body (this plugin's parsers only).
-  app.addContentTypeParser(IMPORT_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, new Upload(body as Buffer)));
+  acceptUploads(app, IMPORT_TYPES, IMPORT_LIMIT);
 
   // ---------------------------------------------------------------- 売上額等
 

@@ -26,22 +26,13 @@ import {
 } from '../../../../common/src/schemas/exchanges.schema.ts';
 import { pgTimestampToIso } from '../../platform/time.ts';
 import { AppError } from '../../platform/errors.ts';
+import { acceptUploads, Upload } from '../../platform/upload.ts';
 import { documentParamsSchema, caseDocumentSchema } from '../../../../common/src/schemas/exchanges.schema.ts';
 import { inputSheetSchema } from '../../../../common/src/schemas/exchange-sheet.schema.ts';
 import { planResponseSchema } from '../../../../common/src/schemas/exchange-planner.schema.ts';
 import { maxInputSheetBytes } from './documents/input-sheet.ts';
 import { planSchedule } from './planner.ts';
 
-/** An uploaded file: its bytes are not enumerable, so the request-wide text checks do not walk them. */
-class Upload {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** RFC 6266 filename for a download (ASCII fallback plus the UTF-8 name). */
 const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -98,7 +89,7 @@ const csvCell = (v: string | number) => {
 export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.exchanges;
   const docs = app.services.caseDocuments;
-  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxInputSheetBytes }, (_req, body, done) => done(null, new Upload(body as Buffer)));
+  acceptUploads(app, [XLSX, 'application/octet-stream'], maxInputSheetBytes);
 
   app.get(
     '/api/exchanges/cases',

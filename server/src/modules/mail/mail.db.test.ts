@@ -5,16 +5,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, like, sql } from 'drizzle-orm';
 import { accounts, auditLog, caseInterviews, exchangeCases, mailOutbox, orgUnits } from '../../db/schema.ts';
-import { openDatabase } from '../../db/client.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { createAccount, createCompany, login, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
-import { pgliteTemplatePath, pgTemplateName, testBackend, testDatabaseUrl, withDatabase } from '../../test/db.ts';
-import { main } from '../../cli/main.ts';
+import { cliDatabase, runCli } from '../../test/cli.ts';
 import { runReminders, scheduleReminders, type ReminderRun } from '../exchanges/reminders.runner.ts';
 import { enqueueMail, type NewMail } from './mail.service.ts';
 import { deliverPending, MAX_ATTEMPTS } from './mailer.ts';
@@ -409,42 +405,8 @@ describe('exchange reminders runner', () => {
 
 describe('koryu reminders run (CLI)', () => {
   it('runs on the configured database and refuses a bad date', async () => {
-    let env: Record<string, string>;
-    let drop = async () => {};
-    if (testBackend() === 'postgres') {
-      const name = `koryu_cli_reminders_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-      await admin.connect();
-      await admin.query(`create database "${name}" template "${pgTemplateName()}"`);
-      await admin.end();
-      env = { DATABASE_URL: withDatabase(testDatabaseUrl(), name) };
-      drop = async () => {
-        const a = new pg.Client({ connectionString: testDatabaseUrl() });
-        await a.connect();
-        await a.query(`drop database if exists "${name}" with (force)`);
-        await a.end();
-      };
-    } else {
-      const dir = path.join(tmp, 'cli-db');
-      const d = await openDatabase({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(pgliteTemplatePath())]) });
-      await d.close();
-      env = { DATABASE_URL: '', KORYU_DATA_DIR: dir };
-    }
-    const run = async (...args: string[]) => {
-      const saved = { ...process.env };
-      Object.assign(process.env, env, { LOG_LEVEL: 'silent', KORYU_SMTP_URL: '' });
-      const out: string[] = [];
-      const err: string[] = [];
-      const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-      const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-      try {
-        return { code: await main(args), out: out.join('\n'), err: err.join('\n') };
-      } finally {
-        log.mockRestore();
-        error.mockRestore();
-        process.env = saved;
-      }
-    };
+    const db = await cliDatabase('reminders', tmp);
+    const run = (...args: string[]) => runCli({ ...db.env, KORYU_SMTP_URL: '' }, ...args);
     try {
       const ok = await run('reminders', 'run', '--today', '2027-03-01');
       expect(ok.code).toBe(0);
@@ -453,7 +415,7 @@ describe('koryu reminders run (CLI)', () => {
       expect(bad.code).toBe(2);
       expect(bad.err).toContain('YYYY-MM-DD');
     } finally {
-      await drop();
+      await db.drop();
     }
   });
 });

@@ -11,6 +11,7 @@ import { auditLog, callApplications, companies } from '../../db/schema.ts';
 import { nameCore, normalizeForSearch } from '../../../../common/src/text.ts';
 import { createCompany, loginAs, newCorporateNumber, orgId, testApp, type Session, type TestApp } from '../../test/app.ts';
 import { todayInJapan } from '../../platform/time.ts';
+import { expectBilingual } from '../../test/expect.ts';
 
 let t: TestApp;
 let npa: Session;
@@ -33,21 +34,6 @@ const clockFile = path.join(tmp, 'today');
 const auditCount = async (action?: string) =>
   Number((await t.db.db.select({ n: count() }).from(auditLog).where(action ? eq(auditLog.action, action) : undefined))[0]!.n);
 const lastAudit = async (action: string) => (await t.db.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).limit(1))[0];
-
-type ErrorBody = { error: { code: string; message: { ja: string; en: string }; fields?: { path: string; code: string; message: { ja: string; en: string } }[]; details?: Record<string, unknown> } };
-
-/** A 4xx whose error and every field carry Japanese and English. */
-function expectBilingual(res: { statusCode: number; body: string; json: () => unknown }, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  const err = (res.json() as ErrorBody).error;
-  expect(err.message.ja.length).toBeGreaterThan(0);
-  expect(err.message.en.length).toBeGreaterThan(0);
-  for (const f of err.fields ?? []) {
-    expect(f.message.ja.length).toBeGreaterThan(0);
-    expect(f.message.en.length).toBeGreaterThan(0);
-  }
-  return err;
-}
 
 /** A company inserted directly: the registration API refuses types that are not eligible today. */
 async function insertCompany(name: string, legalTypeCode: string) {

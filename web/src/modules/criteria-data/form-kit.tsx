@@ -9,7 +9,7 @@ import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, validate, type F
 import { useLang, type Lang } from '../../i18n.ts';
 import { fieldMessages } from '../../../../common/src/messages.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
+import { ConfirmAction } from '../../ui/confirm-action.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Loading, SectionHeading } from '../../ui/primitives.tsx';
 import { TextField, type TextFieldProps } from '../../ui/text-field.tsx';
@@ -303,46 +303,16 @@ export function LoadedList({ state, count, empty, children }: { state: QueryStat
 /** A row's delete button, then "delete? yes / cancel" in its place. `label` names the row for screen readers. */
 export function DeleteAction({ label, onConfirm, disabled }: { label: string; onConfirm: () => Promise<void> | void; disabled?: boolean }) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  if (!confirming) {
-    return (
-      <Button ref={deleteButton} size="sm" variant="danger" aria-label={t('criteriaData.deleteLabel', { what: label })} disabled={disabled} onClick={() => setConfirming(true)}>
-        {t('criteriaData.delete')}
-      </Button>
-    );
-  }
   return (
-    <div role="group" aria-label={t('criteriaData.deleteLabel', { what: label })} className="flex flex-wrap items-center gap-2">
-      <span className="text-dns-16B-130 text-error-2">{t('criteriaData.confirmDelete')}</span>
-      <Button
-        size="sm"
-        variant="danger"
-        autoFocus
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          try {
-            await onConfirm();
-          } finally {
-            setBusy(false);
-            setConfirming(false);
-          }
-        }}
-      >
-        {t('criteriaData.confirmDeleteYes')}
-      </Button>
-      <Button
-        size="sm"
-        variant="tertiary"
-        onClick={() => {
-          setConfirming(false);
-          setTimeout(() => deleteButton.current?.focus(), 0);
-        }}
-      >
-        {t('common.cancel')}
-      </Button>
-    </div>
+    <ConfirmAction
+      label={t('criteriaData.delete')}
+      question={t('criteriaData.confirmDelete')}
+      confirm={t('criteriaData.confirmDeleteYes')}
+      ariaLabel={t('criteriaData.deleteLabel', { what: label })}
+      variant="danger"
+      questionTone="error"
+      disabled={disabled}
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -5,18 +5,17 @@ import { criteriaDate } from '../../../../common/src/schemas/criteria.schema.ts'
 import { api, isApiError, unexpectedError, type ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../app-errors.tsx';
 import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, validate, type FieldErrors } from '../../form-errors.ts';
-import { pick, useLang } from '../../i18n.ts';
+import { useLang } from '../../i18n.ts';
 import { useSession } from '../accounts/session.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { isoDateInJapan } from '../../ui/format.ts';
-import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import type { CompanyDetail, CompanySummary } from '../companies/companies.api.ts';
 import { fullReading, type Person, type PersonDetail, type Post } from '../people/people.api.ts';
 import { checkStored, type CriteriaRequest, type Decision, type StoredCheck } from './criteria.api.ts';
 import { DecisionView } from './decision-view.tsx';
-import { personLabel, searchCompanies, searchPeople } from './record-search.ts';
+import { CompanyPicker, companyDivisions, CurrentPostNote, defaultPeriod, DivisionSelect, type Division } from './plan-fields.tsx';
+import { personLabel, searchPeople } from './record-search.ts';
 import { SearchPicker, type Picked } from './search-picker.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
@@ -33,13 +32,6 @@ type Values = {
   plannedEnd: string;
   extensionApprovedByNpa: boolean;
 };
-
-/** The next 1 April in Japan (exchanges usually start with the fiscal year) and two years from it. */
-function defaultPeriod(): { plannedStart: string; plannedEnd: string } {
-  const today = isoDateInJapan(new Date());
-  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 4 ? 1 : 0);
-  return { plannedStart: `${year}-04-01`, plannedEnd: `${year + 2}-03-31` };
-}
 
 const fieldOrder = ['direction', 'personId', 'unitId', 'companyId', 'divisionId', 'plannedStart', 'plannedEnd'] as const;
 const fieldLabelKeys: Record<(typeof fieldOrder)[number], string> = {
@@ -69,7 +61,7 @@ export function StoredCheckForm({ onOpenInPaste }: { onOpenInPaste?: (text: stri
     extensionApprovedByNpa: false,
   }));
   const [currentPost, setCurrentPost] = useState<Post | null>(null);
-  const [divisions, setDivisions] = useState<CompanyDetail['divisions']>([]);
+  const [divisions, setDivisions] = useState<Division[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -118,11 +110,7 @@ export function StoredCheckForm({ onOpenInPaste }: { onOpenInPaste?: (text: stri
     set('divisionId', '');
     setDivisions([]);
     if (!c) return;
-    try {
-      setDivisions((await api.get<CompanyDetail>(`/api/companies/${c.id}`)).divisions);
-    } catch {
-      setDivisions([]);
-    }
+    setDivisions(await companyDivisions(c.id));
   }
 
   function fail(next: FieldErrors, err: ApiError | null) {
@@ -224,13 +212,7 @@ export function StoredCheckForm({ onOpenInPaste }: { onOpenInPaste?: (text: stri
           itemLabel={personLabel}
           itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
         />
-        {currentPost ? (
-          <p className="-mt-3 text-std-16N-170 text-solid-gray-800">
-            {t('criteria.check.currentPost', {
-              post: `${pick(lang, currentPost.unitNameJa, currentPost.unitNameEn)} ${pick(lang, currentPost.postTitleJa, currentPost.postTitleEn)}`,
-            })}
-          </p>
-        ) : null}
+        {currentPost ? <CurrentPostNote post={currentPost} /> : null}
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t(hire ? 'criteria.check.unitLegendHire' : 'criteria.check.unitLegendDispatch')}</legend>
@@ -250,39 +232,18 @@ export function StoredCheckForm({ onOpenInPaste }: { onOpenInPaste?: (text: stri
           />
         </fieldset>
 
-        <SearchPicker<CompanySummary>
-          id={fid('companyId')}
-          testId="pick-company"
-          legend={t('criteria.check.company')}
-          searchLabel={t('criteria.check.companySearch')}
-          searchHint={t('criteria.check.companySearchHint')}
-          required
-          error={err('companyId')}
-          selected={v.company}
-          onSelect={(c) => void onPickCompany(c)}
-          search={searchCompanies}
-          itemLabel={(c) => c.name}
-          itemDetail={(c) => t('criteria.check.corporateNumber', { number: c.corporateNumber })}
-        />
+        <CompanyPicker id={fid('companyId')} legend={t('criteria.check.company')} error={err('companyId')} selected={v.company} onSelect={(c) => void onPickCompany(c)} />
 
-        <Select
+        <DivisionSelect
           id={fid('divisionId')}
           label={t('criteria.check.division')}
           hint={t('criteria.check.divisionHint')}
-          required={false}
-          className="max-w-xl"
-          disabled={!v.company || divisions.length === 0}
+          hasCompany={!!v.company}
+          divisions={divisions}
           value={v.divisionId}
           error={err('divisionId')}
-          onChange={(e) => set('divisionId', e.target.value, `${P}divisionId`)}
-        >
-          <option value="">{v.company && divisions.length === 0 ? t('criteria.check.noDivisions') : t('criteria.check.divisionNone')}</option>
-          {divisions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
+          onChange={(d) => set('divisionId', d, `${P}divisionId`)}
+        />
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t('criteria.check.period')}</legend>

@@ -1,14 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sheetFieldLabels } from '../../../../common/src/schemas/exchange-sheet.schema.ts';
 import { isApiError, unexpectedError, type ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../app-errors.tsx';
 import { useLang } from '../../i18n.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Button, buttonClass } from '../../ui/button.tsx';
-import { cx } from '../../ui/cx.ts';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorId, hintId } from '../../ui/field.tsx';
+import { Button } from '../../ui/button.tsx';
+import { DownloadLink, FileUpload, UploadErrorsTable, type UploadOutcome } from '../../ui/file-upload.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { useSession } from '../accounts/session.tsx';
@@ -149,43 +147,16 @@ export function CaseDocuments({ detail, onChanged }: { detail: CaseDetail; onCha
 function SheetUpload({ detail, onSaved }: { detail: CaseDetail; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<UploadResult | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const show = (r: UploadResult) => {
-    setResult(r);
-    setTimeout(() => resultRef.current?.focus(), 0);
-  };
   const fieldLabel = (field: string) => sheetFieldLabels[field]?.[lang] ?? field;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const problem = !file ? t('exchangeCases.documents.chooseFile') : !/\.xlsx$/i.test(file.name) ? t('exchangeCases.documents.wrongType') : file.size > MAX_BYTES ? t('exchangeCases.documents.tooLarge') : null;
-    if (problem) {
-      setFileError(problem);
-      setResult(null);
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setFileError(null);
-    setBusy(true);
+  async function send(file: File): Promise<UploadOutcome<UploadResult>> {
     try {
-      await uploadInputSheet(detail.id, file!);
-      show({ kind: 'saved', file: file!.name });
-      setFile(null);
-      if (input.current) input.current.value = '';
-      onSaved();
+      await uploadInputSheet(detail.id, file);
+      return { result: { kind: 'saved', file: file.name }, saved: true };
     } catch (err) {
       const apiErr = isApiError(err) ? err : unexpectedError();
-      if (apiErr.code === 'document_rejected') show({ kind: 'rejected', file: file!.name, rows: sheetErrors(apiErr.details), error: apiErr });
-      else show({ kind: 'failed', error: apiErr });
-    } finally {
-      setBusy(false);
+      if (apiErr.code === 'document_rejected') return { result: { kind: 'rejected', file: file.name, rows: sheetErrors(apiErr.details), error: apiErr }, saved: false };
+      return { result: { kind: 'failed', error: apiErr }, saved: false };
     }
   }
 
@@ -196,97 +167,55 @@ function SheetUpload({ detail, onSaved }: { detail: CaseDetail; onSaved: () => v
       </h3>
       <p className="max-w-4xl text-std-16N-170 text-solid-gray-800">{t('exchangeCases.documents.sheetLead')}</p>
       <p>
-        <a href={inputSheetHref(detail.id)} download className={cx(buttonClass('tertiary', 'md'), 'px-0')} data-testid="download-sheet">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 fill-current">
-            <path d="M5 20h14v-2H5v2zm7-3l6-6-1.4-1.4-3.6 3.6V4h-2v9.2L7.4 9.6 6 11l6 6z" />
-          </svg>
+        <DownloadLink href={inputSheetHref(detail.id)} testId="download-sheet">
           {t('exchangeCases.documents.sheetDownload')}
-        </a>
+        </DownloadLink>
       </p>
-      <div className="max-w-3xl rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-5">
-        <ErrorSummary items={fileError ? [{ fieldId: FILE_ID, message: t('errorSummary.item', { label: t('exchangeCases.documents.sheetFile'), message: fileError }) }] : []} focusKey={attempt} />
-        <form noValidate onSubmit={submit} aria-labelledby="sheet-upload-form-heading" className="flex flex-col gap-4">
-          <h4 id="sheet-upload-form-heading" className="text-std-17B-170">
-            {t('exchangeCases.documents.sheetUploadHeading')}
-          </h4>
-          <div className="flex flex-col gap-2">
-            <label htmlFor={FILE_ID} className="text-std-16B-170 text-solid-gray-800">
-              {t('exchangeCases.documents.sheetFile')}
-              <span className="ml-2 text-dns-14N-130 text-error-2">{t('common.required')}</span>
-            </label>
-            <p id={hintId(FILE_ID)} className="text-dns-14N-130 leading-150 text-solid-gray-700">
-              {t('exchangeCases.documents.sheetFileHint')}
-            </p>
-            <input
-              ref={input}
-              id={FILE_ID}
-              name={FILE_ID}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="sheet-file"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={[hintId(FILE_ID), fileError ? errorId(FILE_ID) : null].filter(Boolean).join(' ')}
-              className={cx(
-                'block w-full max-w-xl rounded-8 border bg-white p-2 text-std-16N-170 text-solid-gray-800',
-                'file:mr-4 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-3 file:py-1 file:text-oln-16B-100 file:text-blue-900 hover:file:bg-blue-200',
-                fileError ? 'border-2 border-error-1' : 'border-solid-gray-600',
-              )}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setFileError(null);
-              }}
-            />
-            {fileError ? (
-              <p id={errorId(FILE_ID)} className="text-dns-16N-130 text-error-2">
-                <span aria-hidden="true">＊</span>
-                {fileError}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <Button type="submit" disabled={busy} data-testid="sheet-upload-submit">
-              {busy ? t('exchangeCases.documents.uploading') : t('exchangeCases.documents.upload')}
-            </Button>
-          </div>
-        </form>
-      </div>
-      <div ref={resultRef} tabIndex={-1} className="focus:outline-none" data-testid="sheet-upload-result">
-        {result?.kind === 'saved' ? (
-          <Alert tone="success" live="polite">
-            {t('exchangeCases.documents.sheetSaved', { file: result.file })}
-          </Alert>
-        ) : null}
-        {result?.kind === 'failed' ? <ErrorAlert error={result.error} title={t('exchangeCases.documents.uploadFailed')} /> : null}
-        {result?.kind === 'rejected' ? (
+      <FileUpload<UploadResult>
+        id={FILE_ID}
+        heading={{ id: 'sheet-upload-form-heading', text: t('exchangeCases.documents.sheetUploadHeading'), level: 'h4' }}
+        label={t('exchangeCases.documents.sheetFile')}
+        hint={t('exchangeCases.documents.sheetFileHint')}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        pattern={/\.xlsx$/i}
+        maxBytes={MAX_BYTES}
+        messages={{ chooseFile: t('exchangeCases.documents.chooseFile'), wrongType: t('exchangeCases.documents.wrongType'), tooLarge: t('exchangeCases.documents.tooLarge') }}
+        submitLabel={t('exchangeCases.documents.upload')}
+        submittingLabel={t('exchangeCases.documents.uploading')}
+        testIds={{ input: 'sheet-file', submit: 'sheet-upload-submit', result: 'sheet-upload-result' }}
+        send={send}
+        onSaved={onSaved}
+        renderResult={(result) => (
           <>
-            <Alert tone="error" live="assertive" title={result.error.messages[lang]}>
-              <p>{t('exchangeCases.documents.sheetRejected', { file: result.file, count: result.rows.length, formatted: formatNumber(result.rows.length, lang) })}</p>
-            </Alert>
-            {result.rows.length > 0 ? (
-              <Table caption={t('exchangeCases.documents.errorsCaption', { file: result.file })} className="mt-4" testId="sheet-errors">
-                <thead>
-                  <tr>
-                    <Th>{t('exchangeCases.documents.errRow')}</Th>
-                    <Th>{t('exchangeCases.documents.errField')}</Th>
-                    <Th>{t('exchangeCases.documents.errReason')}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r, i) => (
-                    <Tr key={`${r.row}-${r.field}-${i}`}>
-                      <Th scope="row" className="whitespace-nowrap">
-                        {r.row > 0 ? t('exchangeCases.documents.rowValue', { row: formatNumber(r.row, lang) }) : '—'}
-                      </Th>
-                      <Td className="min-w-48">{fieldLabel(r.field)}</Td>
-                      <Td className="min-w-64">{r.message[lang]}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
+            {result.kind === 'saved' ? (
+              <Alert tone="success" live="polite">
+                {t('exchangeCases.documents.sheetSaved', { file: result.file })}
+              </Alert>
+            ) : null}
+            {result.kind === 'failed' ? <ErrorAlert error={result.error} title={t('exchangeCases.documents.uploadFailed')} /> : null}
+            {result.kind === 'rejected' ? (
+              <>
+                <Alert tone="error" live="assertive" title={result.error.messages[lang]}>
+                  <p>{t('exchangeCases.documents.sheetRejected', { file: result.file, count: result.rows.length, formatted: formatNumber(result.rows.length, lang) })}</p>
+                </Alert>
+                {result.rows.length > 0 ? (
+                  <UploadErrorsTable
+                    caption={t('exchangeCases.documents.errorsCaption', { file: result.file })}
+                    testId="sheet-errors"
+                    headers={[t('exchangeCases.documents.errRow'), t('exchangeCases.documents.errField'), t('exchangeCases.documents.errReason')]}
+                    rows={result.rows.map((r) => ({
+                      row: r.row > 0 ? t('exchangeCases.documents.rowValue', { row: formatNumber(r.row, lang) }) : '—',
+                      field: fieldLabel(r.field),
+                      reason: r.message[lang],
+                    }))}
+                    fieldClassName="min-w-48"
+                  />
+                ) : null}
+              </>
             ) : null}
           </>
-        ) : null}
-      </div>
+        )}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../accounts/session.tsx';
 import { buttonClass } from '../../ui/button.tsx';
+import { DownloadIcon } from '../../ui/file-upload.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { SearchPanel, useUrlDraft } from '../../ui/search-panel.tsx';
 import { Select } from '../../ui/select.tsx';
@@ -92,11 +93,7 @@ export function CaseFilterPanel({
 /** CSV and Excel downloads of every row the current filters select. */
 export function ExportLinks({ filters }: { filters: CaseFilters }) {
   const { t } = useTranslation();
-  const icon = (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 fill-current">
-      <path d="M5 20h14v-2H5v2zm7-3l6-6-1.4-1.4-3.6 3.6V4h-2v9.2L7.4 9.6 6 11l6 6z" />
-    </svg>
-  );
+  const icon = <DownloadIcon />;
   return (
     <p className="mb-4 flex flex-wrap gap-3" data-testid="case-export">
       <a href={exportHref('csv', filters)} download className={buttonClass('secondary', 'sm')} data-testid="export-csv">

@@ -7,12 +7,11 @@ import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, validate, type F
 import { pick, useLang } from '../../i18n.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { isoDateInJapan } from '../../ui/format.ts';
-import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useSession } from '../accounts/session.tsx';
-import type { CompanyDetail, CompanySummary } from '../companies/companies.api.ts';
-import { personLabel, searchCompanies, searchPeople } from '../criteria/record-search.ts';
+import type { CompanyDetail } from '../companies/companies.api.ts';
+import { CompanyPicker, companyDivisions, CurrentPostNote, defaultPeriod, DivisionSelect, type Division } from '../criteria/plan-fields.tsx';
+import { personLabel, searchPeople } from '../criteria/record-search.ts';
 import { SearchPicker, type Picked } from '../criteria/search-picker.tsx';
 import { UnitSelect } from '../criteria/unit-select.tsx';
 import { fullReading, type Person, type PersonDetail, type Post } from '../people/people.api.ts';
@@ -30,13 +29,6 @@ type Values = {
   plannedStart: string;
   plannedEnd: string;
 };
-
-/** The next 1 April in Japan and two years from it (exchanges usually start with the fiscal year). */
-function defaultPeriod(): { plannedStart: string; plannedEnd: string } {
-  const today = isoDateInJapan(new Date());
-  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 4 ? 1 : 0);
-  return { plannedStart: `${year}-04-01`, plannedEnd: `${year + 2}-03-31` };
-}
 
 const fieldOrder = ['direction', 'hireType', 'personId', 'unitId', 'postTitle', 'companyId', 'divisionId', 'plannedStart', 'plannedEnd'] as const;
 const P = 'case.';
@@ -60,7 +52,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
     ...defaultPeriod(),
   }));
   const [currentPost, setCurrentPost] = useState<Post | null>(null);
-  const [divisions, setDivisions] = useState<CompanyDetail['divisions']>([]);
+  const [divisions, setDivisions] = useState<Division[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -76,11 +68,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
   const companyNames = hire && account?.role === 'ministry_hr';
 
   async function loadDivisions(companyId: number) {
-    try {
-      setDivisions((await api.get<CompanyDetail>(`/api/companies/${companyId}`)).divisions);
-    } catch {
-      setDivisions([]);
-    }
+    setDivisions(await companyDivisions(companyId));
   }
 
   // Picking the official fills in the unit of their current post (dispatch); an employee, their company (hire).
@@ -268,11 +256,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
             itemDetail={(p) => [fullReading(p), t(`people.kind.${p.kind}`)].filter(Boolean).join('・')}
           />
         )}
-        {currentPost && !companyNames ? (
-          <p className="-mt-3 text-std-16N-170 text-solid-gray-800">
-            {t('criteria.check.currentPost', { post: `${pick(lang, currentPost.unitNameJa, currentPost.unitNameEn)} ${pick(lang, currentPost.postTitleJa, currentPost.postTitleEn)}` })}
-          </p>
-        ) : null}
+        {currentPost && !companyNames ? <CurrentPostNote post={currentPost} /> : null}
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t(hire ? 'criteria.check.unitLegendHire' : 'criteria.check.unitLegendDispatch')}</legend>
@@ -303,13 +287,9 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
           />
         </fieldset>
 
-        <SearchPicker<CompanySummary>
+        <CompanyPicker
           id={fid('companyId')}
-          testId="pick-company"
           legend={labels.companyId}
-          searchLabel={t('criteria.check.companySearch')}
-          searchHint={t('criteria.check.companySearchHint')}
-          required
           error={err('companyId')}
           selected={v.company}
           onSelect={(c) => {
@@ -318,29 +298,18 @@ export function NewCaseForm({ onCreated }: { onCreated: (c: CaseDetail) => void 
             setDivisions([]);
             if (c) void loadDivisions(c.id);
           }}
-          search={searchCompanies}
-          itemLabel={(c) => c.name}
-          itemDetail={(c) => t('criteria.check.corporateNumber', { number: c.corporateNumber })}
         />
 
-        <Select
+        <DivisionSelect
           id={fid('divisionId')}
           label={labels.divisionId}
           hint={t(hire ? 'exchangeCases.create.divisionHintHire' : 'exchangeCases.create.divisionHintDispatch')}
-          required={false}
-          className="max-w-xl"
-          disabled={!v.company || divisions.length === 0}
+          hasCompany={!!v.company}
+          divisions={divisions}
           value={v.divisionId}
           error={err('divisionId')}
-          onChange={(e) => set('divisionId', e.target.value, 'divisionId')}
-        >
-          <option value="">{v.company && divisions.length === 0 ? t('criteria.check.noDivisions') : t('criteria.check.divisionNone')}</option>
-          {divisions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
+          onChange={(d) => set('divisionId', d, 'divisionId')}
+        />
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{t('exchangeCases.fields.period')}</legend>

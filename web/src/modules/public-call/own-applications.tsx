@@ -4,7 +4,7 @@ import { useLang } from '../../i18n.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import { LoadedList } from '../criteria-data/form-kit.tsx';
-import { ConfirmAction } from './confirm-action.tsx';
+import { ConfirmAction } from '../../ui/confirm-action.tsx';
 import { ApplicationStatusBadge, Prose, useDirectionsText } from './labels.tsx';
 import type { CallApplication } from './public-call.api.ts';
 
