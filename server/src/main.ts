@@ -22,6 +22,7 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
   app.log.info({ database: database.describe, startupMs: Math.round(performance.now() - t0) }, 'koryu listening');
+  if (config.clockFile) app.log.warn({ clockFile: config.clockFile, today: app.services.clock.today() }, 'KORYU_CLOCK_FILE is set: "today" comes from this file (test and training environments only)');
 
   // Expired sessions and old login attempts are pruned in the background.
   const prune = setInterval(() => void app.services.accounts.pruneExpired().catch(() => {}), 10 * 60_000);
