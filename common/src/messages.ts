@@ -97,6 +97,14 @@ export const fieldMessages = {
     ja: '審査中又は受理済みの応募があります。新たに応募するには、その応募を取り下げるか差戻しを受けてください。',
     en: 'An application is already under review or accepted. Withdraw it (or wait for it to be returned) before applying again.',
   },
+  'age_band.unknown': { ja: '年齢層の区分が正しくありません。', en: 'Unknown age band.' },
+  'company_sheet.empty': { ja: '受入れ可能な業務又は送り出す人材を1件以上入力してください。', en: 'Add at least one hosting place or one person the company would send.' },
+  'field_of_work.unknown': { ja: '業務分野の区分が正しくありません。', en: 'Unknown field of work.' },
+  'fields.required': { ja: '業務分野を1つ以上選んでください。', en: 'Choose at least one field of work.' },
+  'period.range': { ja: '期間は1か月から60か月までの月数で入力してください。', en: 'Enter the period as 1 to 60 months.' },
+  'position_level.unknown': { ja: '役職段階の区分が正しくありません。', en: 'Unknown position level.' },
+  'start_window.range': { ja: '開始時期の終わりは始まり以降の月にしてください。', en: 'The end of the start window must not be before its beginning.' },
+  'year_month.format': { ja: '年月はYYYY-MMの形式で入力してください。', en: 'Enter the month as YYYY-MM.' },
 } as const;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
