@@ -770,6 +770,354 @@ export const mailOutbox = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- bridging (issue 5)
+// Wish sheets (交流希望シート), inquiries through the single contact window (問合せ窓口),
+// information sessions (説明会), matching rounds and the public knowledge pages.
+
+// A wish sheet: a ministry's dispatch or hire wish, or a company's sheet. The validated input
+// (common/src/schemas/wishes.schema.ts) is kept whole in `body`; the columns below are copies of
+// what the public listing filters and sorts on. `reference` is the stable public id (URL).
+export const wishSheets = pgTable(
+  'wish_sheets',
+  {
+    id: id(),
+    reference: text('reference').notNull(), // e.g. 'WS-000123', used in the public URL
+    kind: text('kind').notNull(), // 'ministry_dispatch' | 'ministry_hire' | 'company'
+    direction: text('direction').notNull(), // 'dispatch' | 'hire' | 'both' (a company sheet may host and send)
+    organisationId: ref('organisation_id').references(() => organisations.id), // ministry sheets
+    companyId: ref('company_id').references(() => companies.id), // company sheets
+    status: text('status').notNull().default('draft'), // 'draft' | 'published' | 'closed'
+    title: text('title').notNull(),
+    body: jsonb('body').notNull(),
+    // Listing copies (kept in step with body by the repository).
+    industryCodes: text('industry_codes').array().notNull().default(sql`'{}'::text[]`),
+    fieldCodes: text('field_codes').array().notNull().default(sql`'{}'::text[]`),
+    ageBands: text('age_bands').array().notNull().default(sql`'{}'::text[]`),
+    prefectureCode: text('prefecture_code'),
+    periodMinMonths: integer('period_min_months').notNull(),
+    periodMaxMonths: integer('period_max_months').notNull(),
+    startFrom: text('start_from').notNull(), // 'YYYY-MM'
+    startTo: text('start_to').notNull(),
+    // Search: the NFKC-folded text (kana folded, readings added) and its character bigrams.
+    searchText: text('search_text').notNull().default(''),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('wish_sheets_reference_uq').on(t.reference),
+    index('wish_sheets_published_idx').on(t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    index('wish_sheets_grams_idx').using('gin', t.searchGrams),
+    index('wish_sheets_industries_idx').using('gin', t.industryCodes),
+    index('wish_sheets_org_idx').on(t.organisationId, t.status),
+    index('wish_sheets_company_idx').on(t.companyId, t.status),
+    check('wish_sheets_kind_ck', sql`${t.kind} in ('ministry_dispatch','ministry_hire','company')`),
+    check('wish_sheets_direction_ck', sql`${t.direction} in ('dispatch','hire','both')`),
+    check('wish_sheets_status_ck', sql`${t.status} in ('draft','published','closed')`),
+    check(
+      'wish_sheets_owner_ck',
+      sql`(${t.kind} = 'company' and ${t.companyId} is not null and ${t.organisationId} is null)
+        or (${t.kind} <> 'company' and ${t.organisationId} is not null and ${t.companyId} is null)`,
+    ),
+    check('wish_sheets_period_ck', sql`${t.periodMinMonths} <= ${t.periodMaxMonths}`),
+  ],
+);
+
+// Edit history of a sheet: every saved version, whole.
+export const wishSheetVersions = pgTable(
+  'wish_sheet_versions',
+  {
+    id: id(),
+    sheetId: ref('sheet_id').notNull().references(() => wishSheets.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status').notNull(),
+    body: jsonb('body').notNull(),
+    changedBy: ref('changed_by').references(() => accounts.id),
+    changedAt: createdAt(),
+    note: text('note'), // e.g. 'published', 'closed: filled'
+  },
+  (t) => [uniqueIndex('wish_sheet_versions_uq').on(t.sheetId, t.version)],
+);
+
+// 問合せ (single contact window): one side asks about a sheet; the center forwards; contacts
+// are disclosed only when both sides have agreed.
+export const inquiries = pgTable(
+  'inquiries',
+  {
+    id: id(),
+    sheetId: ref('sheet_id').notNull().references(() => wishSheets.id),
+    askerAccountId: ref('asker_account_id').notNull().references(() => accounts.id),
+    askerOrganisationId: ref('asker_organisation_id').references(() => organisations.id),
+    askerCompanyId: ref('asker_company_id').references(() => companies.id),
+    subject: text('subject').notNull(),
+    status: text('status').notNull().default('open'), // open | forwarded | answered | contact_exchanged | closed
+    askerAgreedAt: timestamp('asker_agreed_at', { withTimezone: true, mode: 'string' }),
+    ownerAgreedAt: timestamp('owner_agreed_at', { withTimezone: true, mode: 'string' }),
+    forwardedAt: timestamp('forwarded_at', { withTimezone: true, mode: 'string' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('inquiries_status_idx').on(t.status, t.lastActivityAt),
+    index('inquiries_sheet_idx').on(t.sheetId),
+    index('inquiries_asker_org_idx').on(t.askerOrganisationId),
+    index('inquiries_asker_company_idx').on(t.askerCompanyId),
+    check('inquiries_status_ck', sql`${t.status} in ('open','forwarded','answered','contact_exchanged','closed')`),
+    check('inquiries_asker_ck', sql`${t.askerOrganisationId} is not null or ${t.askerCompanyId} is not null`),
+  ],
+);
+
+// A message in an inquiry thread. `audience`: who may read it ('center' only, the asker's side
+// and the center, the owner's side and the center, or everyone in the thread).
+export const inquiryMessages = pgTable(
+  'inquiry_messages',
+  {
+    id: id(),
+    inquiryId: ref('inquiry_id').notNull().references(() => inquiries.id, { onDelete: 'cascade' }),
+    authorAccountId: ref('author_account_id').references(() => accounts.id),
+    authorSide: text('author_side').notNull(), // 'asker' | 'owner' | 'center' | 'system'
+    audience: text('audience').notNull(), // 'center' | 'asker' | 'owner' | 'all'
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inquiry_messages_inquiry_idx').on(t.inquiryId, t.id),
+    check('inquiry_messages_side_ck', sql`${t.authorSide} in ('asker','owner','center','system')`),
+    check('inquiry_messages_audience_ck', sql`${t.audience} in ('center','asker','owner','all')`),
+  ],
+);
+
+// 説明会: an event with on-site sessions and an online replay period.
+export const infoEvents = pgTable(
+  'info_events',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    titleEn: text('title_en'),
+    description: text('description').notNull().default(''),
+    descriptionEn: text('description_en'),
+    replayFrom: date('replay_from', { mode: 'string' }), // オンライン配信 (アーカイブ) period
+    replayUntil: date('replay_until', { mode: 'string' }),
+    replayCapacity: integer('replay_capacity'),
+    status: text('status').notNull().default('planned'), // 'planned' | 'open' | 'closed' | 'held'
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('info_events_status_ck', sql`${t.status} in ('planned','open','closed','held')`),
+    check('info_events_replay_ck', sql`${t.replayUntil} is null or ${t.replayFrom} is null or ${t.replayFrom} <= ${t.replayUntil}`),
+  ],
+);
+
+export const eventSessions = pgTable(
+  'event_sessions',
+  {
+    id: id(),
+    eventId: ref('event_id').notNull().references(() => infoEvents.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'string' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(), // people
+    programme: text('programme').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('event_sessions_event_idx').on(t.eventId, t.startsAt),
+    check('event_sessions_capacity_ck', sql`${t.capacity} > 0`),
+    check('event_sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+// A registration: on site (a session) or online (the replay). One per company per session, and
+// one online registration per company per event.
+export const eventRegistrations = pgTable(
+  'event_registrations',
+  {
+    id: id(),
+    eventId: ref('event_id').notNull().references(() => infoEvents.id, { onDelete: 'cascade' }),
+    sessionId: ref('session_id').references(() => eventSessions.id, { onDelete: 'cascade' }), // null: online
+    mode: text('mode').notNull(), // 'onsite' | 'online'
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    accountId: ref('account_id').references(() => accounts.id),
+    attendees: jsonb('attendees').notNull(), // [{ name, title }]
+    attendeeCount: integer('attendee_count').notNull(),
+    wantedOrganisationIds: jsonb('wanted_organisation_ids').notNull().default(sql`'[]'::jsonb`),
+    status: text('status').notNull().default('registered'), // 'registered' | 'cancelled'
+    attendedCount: integer('attended_count'), // recorded on the day / from the replay log
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('event_registrations_session_company_uq')
+      .on(t.sessionId, t.companyId)
+      .where(sql`${t.status} = 'registered' and ${t.sessionId} is not null`),
+    uniqueIndex('event_registrations_online_company_uq')
+      .on(t.eventId, t.companyId)
+      .where(sql`${t.status} = 'registered' and ${t.mode} = 'online'`),
+    index('event_registrations_event_idx').on(t.eventId),
+    check('event_registrations_mode_ck', sql`${t.mode} in ('onsite','online')`),
+    check(
+      'event_registrations_session_ck',
+      sql`(${t.mode} = 'onsite' and ${t.sessionId} is not null) or (${t.mode} = 'online' and ${t.sessionId} is null)`,
+    ),
+    check('event_registrations_status_ck', sql`${t.status} in ('registered','cancelled')`),
+    check('event_registrations_count_ck', sql`${t.attendeeCount} > 0`),
+  ],
+);
+
+// Ministries taking part: with a booth for individual talks, or for exchange of views only.
+export const eventMinistries = pgTable(
+  'event_ministries',
+  {
+    eventId: ref('event_id').notNull().references(() => infoEvents.id, { onDelete: 'cascade' }),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    participation: text('participation').notNull(), // 'talks' (個別相談) | 'views_only' (意見交換のみ)
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.organisationId] }),
+    check('event_ministries_participation_ck', sql`${t.participation} in ('talks','views_only')`),
+  ],
+);
+
+// After the event: contact exchanges between a company and a ministry, and their follow-up.
+export const eventContacts = pgTable(
+  'event_contacts',
+  {
+    id: id(),
+    eventId: ref('event_id').notNull().references(() => infoEvents.id, { onDelete: 'cascade' }),
+    companyId: ref('company_id').notNull().references(() => companies.id),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    followUp: text('follow_up').notNull().default('contacted'), // contacted | in_talks | case_opened | no_further
+    note: text('note').notNull().default(''),
+    recordedBy: ref('recorded_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('event_contacts_uq').on(t.eventId, t.companyId, t.organisationId),
+    check('event_contacts_follow_up_ck', sql`${t.followUp} in ('contacted','in_talks','case_opened','no_further')`),
+  ],
+);
+
+// A matching round run by the center: both sides rank at most `maxRanks` sheets, then a stable
+// matching (deferred acceptance) proposes pairs. Proposals only, never binding.
+export const matchingRounds = pgTable(
+  'matching_rounds',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    direction: text('direction').notNull(), // 'dispatch' | 'hire'
+    maxRanks: integer('max_ranks').notNull().default(5),
+    proposingSide: text('proposing_side').notNull().default('ministry'), // 'ministry' | 'company'
+    status: text('status').notNull().default('ranking'), // 'ranking' | 'run' | 'closed'
+    rankingClosesOn: date('ranking_closes_on', { mode: 'string' }),
+    report: jsonb('report'), // the transparency report of the run
+    runAt: timestamp('run_at', { withTimezone: true, mode: 'string' }),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('matching_rounds_direction_ck', sql`${t.direction} in ('dispatch','hire')`),
+    check('matching_rounds_side_ck', sql`${t.proposingSide} in ('ministry','company')`),
+    check('matching_rounds_status_ck', sql`${t.status} in ('ranking','run','closed')`),
+    check('matching_rounds_max_ck', sql`${t.maxRanks} between 1 and 20`),
+  ],
+);
+
+// A sheet in a round, with its capacity (how many partners it can take).
+export const matchingParticipants = pgTable(
+  'matching_participants',
+  {
+    roundId: ref('round_id').notNull().references(() => matchingRounds.id, { onDelete: 'cascade' }),
+    sheetId: ref('sheet_id').notNull().references(() => wishSheets.id),
+    side: text('side').notNull(), // 'ministry' | 'company'
+    capacity: integer('capacity').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.sheetId] }),
+    check('matching_participants_side_ck', sql`${t.side} in ('ministry','company')`),
+    check('matching_participants_capacity_ck', sql`${t.capacity} between 1 and 100`),
+  ],
+);
+
+// One ranking entry: `sheetId` ranks `rankedSheetId` at position `rank` (1 = first choice).
+export const matchingRankings = pgTable(
+  'matching_rankings',
+  {
+    roundId: ref('round_id').notNull().references(() => matchingRounds.id, { onDelete: 'cascade' }),
+    sheetId: ref('sheet_id').notNull().references(() => wishSheets.id),
+    rankedSheetId: ref('ranked_sheet_id').notNull().references(() => wishSheets.id),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.sheetId, t.rankedSheetId] }),
+    uniqueIndex('matching_rankings_rank_uq').on(t.roundId, t.sheetId, t.rank),
+    check('matching_rankings_rank_ck', sql`${t.rank} >= 1`),
+  ],
+);
+
+// 知識ページ (public, ja/en): Q&A, overview, welfare table, criteria summary, tips, testimonials,
+// contacts. Bodies are Markdown-like text; every save keeps the previous version.
+export const knowledgePages = pgTable(
+  'knowledge_pages',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    section: text('section').notNull(), // 'qa' | 'overview' | 'welfare' | 'criteria' | 'tips' | 'testimonials' | 'contacts'
+    audience: text('audience').notNull().default('all'), // 'ministry' | 'company' | 'all' (Q&A: whose question)
+    groupKey: text('group_key').notNull().default(''), // Q&A group, e.g. 'eligibility', 'salary'
+    sortOrder: integer('sort_order').notNull().default(0),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodyJa: text('body_ja').notNull(),
+    bodyEn: text('body_en').notNull(),
+    source: text('source'), // citation, e.g. 'seed 003 ガイドブック Q12'
+    published: boolean('published').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    updatedBy: ref('updated_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('knowledge_pages_slug_uq').on(t.slug),
+    index('knowledge_pages_section_idx').on(t.section, t.groupKey, t.sortOrder),
+    check(
+      'knowledge_pages_section_ck',
+      sql`${t.section} in ('qa','overview','welfare','criteria','tips','testimonials','contacts')`,
+    ),
+    check('knowledge_pages_audience_ck', sql`${t.audience} in ('ministry','company','all')`),
+  ],
+);
+
+export const knowledgePageVersions = pgTable(
+  'knowledge_page_versions',
+  {
+    id: id(),
+    pageId: ref('page_id').notNull().references(() => knowledgePages.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodyJa: text('body_ja').notNull(),
+    bodyEn: text('body_en').notNull(),
+    changedBy: ref('changed_by').references(() => accounts.id),
+    changedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('knowledge_page_versions_uq').on(t.pageId, t.version)],
+);
+
 export const schemaTables = {
   organisations,
   orgUnits,
@@ -804,6 +1152,20 @@ export const schemaTables = {
   caseExtensions,
   exchangeSettings,
   mailOutbox,
+  wishSheets,
+  wishSheetVersions,
+  inquiries,
+  inquiryMessages,
+  infoEvents,
+  eventSessions,
+  eventRegistrations,
+  eventMinistries,
+  eventContacts,
+  matchingRounds,
+  matchingParticipants,
+  matchingRankings,
+  knowledgePages,
+  knowledgePageVersions,
 };
 
 // Used by `koryu backup`/`restore` and `export`: every table in dependency order.
@@ -841,4 +1203,18 @@ export const tableOrder = [
   'case_extensions',
   'exchange_settings',
   'mail_outbox',
+  'wish_sheets',
+  'wish_sheet_versions',
+  'inquiries',
+  'inquiry_messages',
+  'info_events',
+  'event_sessions',
+  'event_registrations',
+  'event_ministries',
+  'event_contacts',
+  'matching_rounds',
+  'matching_participants',
+  'matching_rankings',
+  'knowledge_pages',
+  'knowledge_page_versions',
 ] as const;

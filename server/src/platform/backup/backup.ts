@@ -5,7 +5,8 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Executor } from '../../db/client.ts';
-import { tableOrder } from '../../db/schema.ts';
+import { schemaTables, tableOrder } from '../../db/schema.ts';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { inTransaction } from '../../db/tx.ts';
 import path from 'node:path';
 import { AUDIT_LOCK, writeAudit } from '../audit.ts';
@@ -15,8 +16,12 @@ const FORMAT = 'koryu-backup/1';
 const BATCH = 2000;
 const knownTables = new Set<string>(tableOrder);
 // Tables keyed by something other than an identity `id`: read whole, in key order (they are small).
+// Derived from the schema: a table is paged by `id` when its `id` is a generated identity column.
 const identityTables = new Set<string>(
-  tableOrder.filter((t) => !['legal_entity_types', 'industries', 'world_regions', 'prefectures', 'sessions', 'exchange_case_counts', 'exchange_settings'].includes(t)),
+  Object.values(schemaTables)
+    .map((table) => getTableConfig(table))
+    .filter((c) => c.columns.some((col) => col.name === 'id' && col.primary && col.generatedIdentity !== undefined))
+    .map((c) => c.name),
 );
 
 type Progress = (table: string, rows: number) => void;
