@@ -29,6 +29,16 @@ export const permissions = [
   'exchanges:settings', // a ministry's exchange settings (follow-up interview interval)
   'consultations:use', // 事前相談: record-level scope in modules/public-call/public-call.policy.ts
   'mail:read', // 送信メール (outbox): NPA every mail, others the mails addressed to them (modules/mail)
+  'wishes:write', // 交流希望シート: own organisation's / own company's sheets (modules/wishes/wishes.policy.ts)
+  'wishes:suggest', // matching suggestions for a sheet (scope: own sheets; NPA and center any)
+  'interested_companies:read', // 官民人事交流に関心が高い企業の一覧
+  'inquiries:use', // 問合せ: ask about a sheet, answer about one's own, agree to exchange contacts
+  'inquiries:manage', // the contact window (center): sees every inquiry, forwards, closes
+  'events:register', // 説明会: a company registers its staff
+  'events:manage', // 説明会: create events and sessions, record attendance and contact exchanges
+  'matching:rank', // a matching round: rank the other side's sheets (own sheets only)
+  'matching:manage', // a matching round: create, run, publish the proposals and report
+  'knowledge:edit', // the public knowledge pages (Q&A, overview, tips, …), with history
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,10 +67,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'exchanges:write',
     'exchanges:settings',
     'mail:read',
+    'wishes:write',
+    'wishes:suggest',
+    'interested_companies:read',
+    'inquiries:manage',
+    'events:manage',
+    'matching:manage',
+    'knowledge:edit',
   ],
-  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read', 'roster:read', 'exchanges:read', 'mail:read'],
-  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'exchanges:settings', 'mail:read'],
-  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write', 'public_call:apply', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read'],
+  center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read', 'roster:read', 'exchanges:read', 'mail:read', 'wishes:suggest', 'interested_companies:read', 'inquiries:manage', 'events:manage', 'matching:manage', 'knowledge:edit'],
+  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'exchanges:settings', 'mail:read', 'wishes:write', 'wishes:suggest', 'interested_companies:read', 'inquiries:use', 'matching:rank'],
+  company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write', 'public_call:apply', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read', 'wishes:write', 'wishes:suggest', 'inquiries:use', 'events:register', 'matching:rank'],
   participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read', 'exchanges:read', 'mail:read'],
 };
 
