@@ -105,6 +105,55 @@ export const fieldMessages = {
   'position_level.unknown': { ja: '役職段階の区分が正しくありません。', en: 'Unknown position level.' },
   'start_window.range': { ja: '開始時期の終わりは始まり以降の月にしてください。', en: 'The end of the start window must not be before its beginning.' },
   'year_month.format': { ja: '年月はYYYY-MMの形式で入力してください。', en: 'Enter the month as YYYY-MM.' },
+  // 交流希望シート (common/src/schemas/wishes.schema.ts, server/src/modules/wishes)
+  'wish.owner_forbidden': {
+    ja: '自府省等又は自社のシートだけを作成・編集できます。',
+    en: 'You can only create and edit sheets of your own ministry or company.',
+  },
+  'wish.owner_fixed': {
+    ja: 'シートの作成者（府省等・企業）と府省等／企業の別は変更できません。',
+    en: 'The owner of a sheet (ministry or company) and its side cannot be changed.',
+  },
+  'wish.expires_past': {
+    ja: '掲載期限が過ぎています。今日以降の日付にしてから公開してください。',
+    en: 'The expiry date has passed. Set it to today or later before publishing.',
+  },
+  'wish.region_unknown': {
+    ja: '地域又は都道府県が正しくありません（例: 13、Kanto、関東）。',
+    en: 'Unknown region or prefecture (e.g. 13, Kanto, 関東).',
+  },
+  'wish.reference_format': { ja: 'シート番号の形式が正しくありません（例: WS-000123）。', en: 'This is not a sheet reference (e.g. WS-000123).' },
+  // 説明会 (common/src/schemas/events.schema.ts)
+  'event.datetime_format': { ja: '日時はYYYY-MM-DDTHH:MMの形式で入力してください（日本時間）。', en: 'Enter the date and time as YYYY-MM-DDTHH:MM (Japan time).' },
+  'event.capacity_range': { ja: '定員は1以上の整数（人数）で入力してください。', en: 'Enter the capacity as a whole number of people, 1 or more.' },
+  'event.replay_from_required': { ja: 'オンライン配信の終了日を入れる場合は開始日も入力してください。', en: 'Enter the start of the online replay as well as its end.' },
+  'event.ends_before_start': { ja: '終了日時は開始日時より後にしてください。', en: 'The end must be after the start.' },
+  'event.ministry_twice': { ja: '同じ府省等が2回選ばれています。', en: 'The same ministry is chosen twice.' },
+  'event.attendees_required': { ja: '参加者を1名以上入力してください。', en: 'Add at least one attendee.' },
+  'event.session_required': { ja: '参加する会場（回）を選んでください。', en: 'Choose the session to attend.' },
+  'event.online_no_session': { ja: 'オンライン配信の申込みでは会場を選びません。', en: 'An online (replay) registration has no session.' },
+  'event.ministry_not_talking': {
+    ja: '意見交換を希望できるのは、この説明会で意向紹介・意見交換を行う府省等だけです（意見交換のみの府省等は個別の希望を受け付けていません）。',
+    en: 'You can only ask to talk with ministries that present and take talks at this session (ministries there for the exchange of views only take no individual requests).',
+  },
+  'event.ministry_not_participating': { ja: 'この府省等はこの説明会に参加していません。', en: 'This ministry is not taking part in this event.' },
+  'event.company_not_registered': { ja: 'この法人はこの説明会に申し込んでいません。', en: 'This company has not registered for this event.' },
+  'event.attended_over_registered': { ja: '出席者数が申込人数を超えています。', en: 'More attendees than registered.' },
+  'event.registration_unknown': { ja: 'この説明会の申込みではありません。', en: 'Not a registration for this event.' },
+  // マッチングラウンド (common/src/schemas/matching.schema.ts)
+  'matching.max_ranks_range': { ja: '希望順位の上限（N）は1〜20の整数で入力してください。', en: 'The ranking limit N must be a whole number from 1 to 20.' },
+  'matching.capacity_range': { ja: '受入・派遣可能数は1〜100の整数で入力してください。', en: 'The capacity must be a whole number from 1 to 100.' },
+  // 知識ページ (common/src/schemas/knowledge.schema.ts)
+  'knowledge.slug_format': {
+    ja: 'スラッグ（URL）は半角英小文字・数字をハイフンでつないだ80文字以内で入力してください（例: qa-travel-expenses）。',
+    en: 'The slug (URL) must be lower-case letters and digits joined by hyphens, at most 80 characters (e.g. qa-travel-expenses).',
+  },
+  'knowledge.slug_reserved': { ja: 'このスラッグ（URL）はガイドの画面が使用しているため指定できません。', en: 'This slug (URL) is used by the guide itself and cannot be chosen.' },
+  'knowledge.section_unknown': { ja: 'ページの区分が正しくありません。', en: 'Unknown page section.' },
+  'knowledge.audience_unknown': { ja: '対象（府省等・民間企業等）の区分が正しくありません。', en: 'Unknown audience.' },
+  'knowledge.group_unknown': { ja: 'Q&Aの分類が正しくありません。', en: 'Unknown Q&A topic.' },
+  'knowledge.group_format': { ja: '分類は半角英小文字・数字・ハイフン・下線の40文字以内で入力してください。', en: 'The group must be at most 40 lower-case letters, digits, hyphens or underscores.' },
+  'knowledge.qa_audience': { ja: 'Q&Aは府省等向け又は民間企業等向けのいずれかを選んでください。', en: 'A Q&A is either the ministries’ or the companies’ question: choose one.' },
 } as const;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

@@ -35,6 +35,12 @@ import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { plannerRoutes } from './modules/exchanges/planner.routes.ts';
 import { publicCallRoutes } from './modules/public-call/public-call.routes.ts';
+import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.ts';
+import { wishesRoutes } from './modules/wishes/wishes.routes.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
+import { suggestionsRoutes } from './modules/suggestions/suggestions.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -185,6 +191,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(exchangesRoutes);
   await app.register(plannerRoutes);
   await app.register(publicCallRoutes);
+  await app.register(inquiriesRoutes);
+  await app.register(wishesRoutes);
+  await app.register(eventsRoutes);
+  await app.register(suggestionsRoutes);
+  await app.register(matchingRoutes);
+  await app.register(knowledgeRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import { scheduleReminders } from './modules/exchanges/reminders.runner.ts';
+import { seedKnowledgePages } from './modules/knowledge/knowledge.seed.ts';
 
 export type Running = { url: string; close: () => Promise<void>; database: Database };
 
@@ -12,6 +13,10 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     await database.migrate();
+    // The public knowledge pages (Q&A, overview, welfare table, criteria summary, …) must not be
+    // empty on a fresh installation, demo or not: insert the content pages that are missing
+    // (never overwriting an edited or unpublished page; modules/knowledge/knowledge.seed.ts).
+    await seedKnowledgePages(database);
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

@@ -14,12 +14,19 @@ import { createCaseDocuments } from './modules/exchanges/exchanges.documents.ts'
 import { notifyParties } from './modules/exchanges/exchanges.notify.ts';
 import { createClock } from './platform/clock.ts';
 import { createPublicCallService } from './modules/public-call/public-call.service.ts';
+import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
+import { createWishesService } from './modules/wishes/wishes.service.ts';
 import { createMailService } from './modules/mail/mail.service.ts';
+import { createEventsService } from './modules/events/events.service.ts';
+import { createSuggestionsService } from './modules/suggestions/suggestions.service.ts';
+import { createMatchingService } from './modules/matching/matching.service.ts';
+import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 
 function createBaseServices(database: Database, config: Config) {
   const companies = createCompaniesService(database);
   const criteria = createCriteriaService(database);
   const clock = createClock(config.clockFile);
+  const suggestions = createSuggestionsService(database, { criteria, clock });
   // The certification notice is written by the `certify` transition, in its transaction.
   const hooks: CaseHooks = {};
   const exchanges = createExchangesService(database, { criteria, clock, hooks });
@@ -43,6 +50,12 @@ function createBaseServices(database: Database, config: Config) {
     exchanges,
     caseDocuments,
     publicCall: createPublicCallService(database, { today: () => clock.today() }),
+    inquiries: createInquiriesService(database, { clock, afterCommit: () => mail.deliverSoon() }),
+    wishes: createWishesService(database, { today: () => clock.today() }),
+    events: createEventsService(database, { clock }),
+    suggestions,
+    matching: createMatchingService(database, { suggestions, clock }),
+    knowledge: createKnowledgeService(database, { today: () => clock.today() }),
   };
 }
 

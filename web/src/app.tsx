@@ -43,6 +43,33 @@ const CallReviewPage = lazy(() => import('./pages/call-review.page.tsx').then((m
 const RosterPage = lazy(() => import('./pages/roster.page.tsx').then((m) => ({ default: m.RosterPage })));
 const ConsultationsPage = lazy(() => import('./pages/consultations.page.tsx').then((m) => ({ default: m.ConsultationsPage })));
 const ConsultationDetailPage = lazy(() => import('./pages/consultation-detail.page.tsx').then((m) => ({ default: m.ConsultationDetailPage })));
+// 問合せ窓口 (issue 5): the inquiries list and each thread.
+const InquiriesPage = lazy(() => import('./pages/inquiries.page.tsx').then((m) => ({ default: m.InquiriesPage })));
+const InquiryDetailPage = lazy(() => import('./pages/inquiry-detail.page.tsx').then((m) => ({ default: m.InquiryDetailPage })));
+// 説明会 (issue 5): the public list and event pages, and the organisers' pages.
+const EventsPage = lazy(() => import('./pages/events.page.tsx').then((m) => ({ default: m.EventsPage })));
+const EventDetailPage = lazy(() => import('./pages/event-detail.page.tsx').then((m) => ({ default: m.EventDetailPage })));
+const EventsManagePage = lazy(() => import('./pages/events-manage.page.tsx').then((m) => ({ default: m.EventsManagePage })));
+const EventManagePage = lazy(() => import('./pages/event-manage.page.tsx').then((m) => ({ default: m.EventManagePage })));
+// 交流希望情報 (issue 5): the public listing and sheets, one's own sheets, the interested companies.
+const WishesPage = lazy(() => import('./pages/wishes.page.tsx').then((m) => ({ default: m.WishesPage })));
+const WishSheetPage = lazy(() => import('./pages/wish-sheet.page.tsx').then((m) => ({ default: m.WishSheetPage })));
+const MyWishesPage = lazy(() => import('./pages/my-wishes.page.tsx').then((m) => ({ default: m.MyWishesPage })));
+const WishNewPage = lazy(() => import('./pages/wish-edit.page.tsx').then((m) => ({ default: m.WishNewPage })));
+const WishEditPage = lazy(() => import('./pages/wish-edit.page.tsx').then((m) => ({ default: m.WishEditPage })));
+const InterestedCompaniesPage = lazy(() => import('./pages/interested-companies.page.tsx').then((m) => ({ default: m.InterestedCompaniesPage })));
+// マッチング候補 and マッチングラウンド (issue 5).
+const WishSuggestionsPage = lazy(() => import('./pages/wish-suggestions.page.tsx').then((m) => ({ default: m.WishSuggestionsPage })));
+const MatchingPage = lazy(() => import('./pages/matching.page.tsx').then((m) => ({ default: m.MatchingPage })));
+const MatchingRoundPage = lazy(() => import('./pages/matching-round.page.tsx').then((m) => ({ default: m.MatchingRoundPage })));
+// 知識ページ (issue 5): the public guide (hub, Q&A, each page) and its editing by the NPA and the center.
+const GuidePage = lazy(() => import('./pages/guide.page.tsx').then((m) => ({ default: m.GuidePage })));
+const GuideQaPage = lazy(() => import('./pages/guide-qa.page.tsx').then((m) => ({ default: m.GuideQaPage })));
+const GuideArticlePage = lazy(() => import('./pages/guide-article.page.tsx').then((m) => ({ default: m.GuideArticlePage })));
+const GuideManagePage = lazy(() => import('./pages/guide-manage.page.tsx').then((m) => ({ default: m.GuideManagePage })));
+const GuideEditPage = lazy(() => import('./pages/guide-edit.page.tsx').then((m) => ({ default: m.GuideEditPage })));
+const GuideHistoryPage = lazy(() => import('./pages/guide-history.page.tsx').then((m) => ({ default: m.GuideHistoryPage })));
+const GuideVersionPage = lazy(() => import('./pages/guide-history.page.tsx').then((m) => ({ default: m.GuideVersionPage })));
 
 export const companyReaders: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** Who may search people (the nav shows the directory to them); participants see only their own record. */
@@ -60,6 +87,18 @@ const caseCreatorRoles: Role[] = ['npa', 'ministry_hr'];
 /** 公募・名簿・事前相談 (public_call:apply, roster:read, consultations:use in the grants table). */
 const rosterRoles: Role[] = ['npa', 'center', 'ministry_hr'];
 const consultationRoles: Role[] = ['npa', 'ministry_hr', 'company_hr'];
+/** 問合せ: the contact window (inquiries:manage) and the two sides (inquiries:use). */
+const inquiryRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
+/** 説明会: the list and each event are public; the center and the NPA manage them (events:manage). */
+const eventManagerRoles: Role[] = ['npa', 'center'];
+/** 交流希望シート (wishes:write) and 関心が高い企業の一覧 (interested_companies:read). */
+const wishWriterRoles: Role[] = ['ministry_hr', 'company_hr', 'npa'];
+const interestedCompaniesRoles: Role[] = ['ministry_hr', 'npa', 'center'];
+/** マッチング候補 (wishes:suggest) and マッチングラウンド (matching:manage for the NPA and the center, matching:rank for the two sides). */
+const suggestionRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
+const matchingRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
+/** 知識ページ: public to read; the NPA and the center edit them (knowledge:edit). */
+const knowledgeEditorRoles: Role[] = ['npa', 'center'];
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
@@ -67,7 +106,10 @@ function useNav(): NavItem[] {
   if (!account) {
     return [
       { to: '/', label: t('nav.home'), end: true },
+      { to: '/guide', label: t('knowledge.nav') },
       { to: '/contacts', label: t('nav.contacts') },
+      { to: '/wishes', label: t('wishes.nav.public') },
+      { to: '/events', label: t('events.nav') },
       { to: '/register', label: t('nav.register') },
     ];
   }
@@ -86,6 +128,9 @@ function useNav(): NavItem[] {
   if (account.role === 'npa') items.push({ to: '/admin/call-applications', label: t('nav.callReview') });
   if (rosterRoles.includes(account.role)) items.push({ to: '/roster', label: t('nav.roster') });
   if (consultationRoles.includes(account.role)) items.push({ to: '/consultations', label: t('nav.consultations') });
+  if (inquiryRoles.includes(account.role)) items.push({ to: '/inquiries', label: t('inquiries.nav') });
+  items.push({ to: '/events', label: t('events.nav'), end: true });
+  if (eventManagerRoles.includes(account.role)) items.push({ to: '/events/manage', label: t('events.navManage') });
   if (criteriaCheckRoles.includes(account.role)) items.push({ to: '/criteria/check', label: t('nav.criteriaCheck') });
   if (criteriaScreeningRoles.includes(account.role)) items.push({ to: '/criteria/screening', label: t('nav.criteriaScreening') });
   if (criteriaDataPageRoles.includes(account.role)) {
@@ -93,6 +138,12 @@ function useNav(): NavItem[] {
   }
   if (plannerRoles.includes(account.role)) items.push({ to: '/exchanges/planner', label: t('nav.exchangePlanner') });
   items.push({ to: '/criteria/parameters', label: t('nav.criteriaParameters') });
+  items.push({ to: '/wishes', label: t('wishes.nav.public') });
+  if (wishWriterRoles.includes(account.role)) items.push({ to: '/my-wishes', label: t('wishes.nav.mine') });
+  if (interestedCompaniesRoles.includes(account.role)) items.push({ to: '/interested-companies', label: t('wishes.nav.interested') });
+  if (matchingRoles.includes(account.role)) items.push({ to: '/matching', label: t('matching.nav') });
+  items.push({ to: '/guide', label: t('knowledge.nav'), end: true });
+  if (knowledgeEditorRoles.includes(account.role)) items.push({ to: '/guide/manage', label: t('knowledge.navManage') });
   items.push({ to: '/outbox', label: t('nav.outbox') }); // every role: the mails addressed to the account (NPA: all)
   items.push({ to: '/contacts', label: t('nav.contacts') });
   return items;
@@ -170,6 +221,19 @@ export function App() {
             <Route path="contacts" element={<ContactsPage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
+            <Route path="events" element={<EventsPage />} />
+            <Route path="events/:id" element={<EventDetailPage />} />
+            <Route path="wishes" element={<WishesPage />} />
+            <Route path="wishes/:reference" element={<WishSheetPage />} />
+            <Route path="guide" element={<GuidePage />} />
+            <Route path="guide/qa" element={<GuideQaPage />} />
+            <Route path="guide/:slug" element={<GuideArticlePage />} />
+            <Route element={<RequireAuth roles={knowledgeEditorRoles} />}>
+              <Route path="guide/manage" element={<GuideManagePage />} />
+              <Route path="guide/:slug/edit" element={<GuideEditPage />} />
+              <Route path="guide/:slug/history" element={<GuideHistoryPage />} />
+              <Route path="guide/:slug/history/:version" element={<GuideVersionPage />} />
+            </Route>
             <Route element={<RequireAuth />}>
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="organisations" element={<OrganisationsPage />} />
@@ -219,10 +283,33 @@ export function App() {
               <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="consultations/:id" element={<ConsultationDetailPage />} />
             </Route>
+            <Route element={<RequireAuth roles={inquiryRoles} />}>
+              <Route path="inquiries" element={<InquiriesPage />} />
+              <Route path="inquiries/:id" element={<InquiryDetailPage />} />
+            </Route>
             <Route element={<RequireAuth roles={['npa']} />}>
               <Route path="admin/call-applications" element={<CallReviewPage />} />
               <Route path="admin/registrations" element={<RegistrationsPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={wishWriterRoles} />}>
+              <Route path="my-wishes" element={<MyWishesPage />} />
+              <Route path="my-wishes/new" element={<WishNewPage />} />
+              <Route path="my-wishes/:id" element={<WishEditPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={suggestionRoles} />}>
+              <Route path="my-wishes/:id/suggestions" element={<WishSuggestionsPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={matchingRoles} />}>
+              <Route path="matching" element={<MatchingPage />} />
+              <Route path="matching/:id" element={<MatchingRoundPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={interestedCompaniesRoles} />}>
+              <Route path="interested-companies" element={<InterestedCompaniesPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={eventManagerRoles} />}>
+              <Route path="events/manage" element={<EventsManagePage />} />
+              <Route path="events/:id/manage" element={<EventManagePage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

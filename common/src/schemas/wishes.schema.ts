@@ -153,7 +153,8 @@ export const companySheetSchema = z
   .refine((s) => s.hosts.length + s.sends.length > 0, { message: 'company_sheet.empty', path: ['hosts'] });
 
 export const ministryWishSchema = z.discriminatedUnion('kind', [ministryDispatchWishSchema, ministryHireWishSchema]);
-export const wishSheetInputSchema = z.union([ministryDispatchWishSchema, ministryHireWishSchema, companySheetSchema]);
+// Discriminated on `kind`, so a bad sheet gets the messages of its own kind's fields (not one 'invalid_union').
+export const wishSheetInputSchema = z.discriminatedUnion('kind', [ministryDispatchWishSchema, ministryHireWishSchema, companySheetSchema]);
 
 export type MinistryDispatchWish = z.infer<typeof ministryDispatchWishSchema>;
 export type MinistryHireWish = z.infer<typeof ministryHireWishSchema>;
@@ -164,3 +165,207 @@ export type WishKind = WishSheetInput['kind'];
 
 // A stored sheet carries its id (the scoring functions need nothing else from the row).
 export type WithId<T> = T & { id: number };
+
+// ================================================================ API shapes (/api/wishes, /api/public/wishes)
+// Route list and error codes: /work/brief/wishes-api.md (kept in step with server/src/modules/wishes/wishes.routes.ts).
+
+const recordId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const labelSchema = z.object({ code: z.string(), ja: z.string(), en: z.string() });
+export type CodeLabel = z.infer<typeof labelSchema>;
+
+/** Stored direction: a company sheet that both hosts and sends is 'both'. */
+export const wishDirectionSchema = z.enum(['dispatch', 'hire', 'both']); // 交流派遣・交流採用・両方
+export type WishDirection = z.infer<typeof wishDirectionSchema>;
+/** What the owner sees: a published sheet past its expiry date shows as 'expired' (掲載期限切れ). */
+export const wishEffectiveStatusSchema = z.enum(['draft', 'published', 'expired', 'closed']);
+export type WishEffectiveStatus = z.infer<typeof wishEffectiveStatusSchema>;
+export const wishKindSchema = z.enum(['ministry_dispatch', 'ministry_hire', 'company']);
+export const wishSortSchema = z.enum(['newest', 'start', 'expires']); // 新着順・開始時期順・掲載期限順
+export type WishSort = z.infer<typeof wishSortSchema>;
+
+/** The public reference in URLs: WS- and at least six digits. */
+export const wishReferenceSchema = z.string().regex(/^WS-\d{6,12}$/, { message: 'wish.reference_format' });
+export const wishReferenceParamsSchema = z.strictObject({ reference: wishReferenceSchema });
+export const wishSheetParamsSchema = z.strictObject({ id: recordId });
+
+// ---------------------------------------------------------------- public listing (no login)
+
+/**
+ * GET /api/public/wishes. Every given filter must hold.
+ * q: words separated by spaces, each must occur (NFKC, case, kana folded; readings of known words).
+ * direction: dispatch | hire (a company sheet that does both matches either).
+ * side: who posted (ministry | company). industry: JSIC letter (a ministry sheet naming no
+ * industry matches any). ministry: organisation code of the posting ministry. region: a prefecture
+ * code ('13') or a region's English name ('Kanto'); sheets without a prefecture (ministry sheets)
+ * do not match a region. field: field of work. ageBand: the sheet names it or names no band.
+ * period: a number of months inside the sheet's min..max. startMonth: YYYY-MM inside the start window.
+ */
+export const publicWishQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  direction: z.enum(['dispatch', 'hire']).optional(),
+  side: z.enum(['ministry', 'company']).optional(),
+  industry: industryCodeSchema.optional(),
+  ministry: z.string().trim().max(64).optional(),
+  region: z.string().trim().max(40).optional(),
+  field: fieldOfWorkSchema.optional(),
+  ageBand: ageBandSchema.optional(),
+  period: z.coerce.number().int().min(1, { message: 'period.range' }).max(60, { message: 'period.range' }).optional(),
+  startMonth: yearMonth.optional(),
+  sort: wishSortSchema.default('newest'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicWishQuery = z.infer<typeof publicWishQuerySchema>;
+
+/** Who posted: the ministry, or the company (name, industry, prefecture). Never a person. */
+export const wishOwnerSchema = z.object({
+  side: z.enum(['ministry', 'company']),
+  organisationCode: z.string().nullable(), // ministry sheets
+  companyId: z.number().int().nullable(), // company sheets
+  nameJa: z.string(),
+  nameEn: z.string(), // a company has no registered English name: the Japanese name again
+});
+export type WishOwner = z.infer<typeof wishOwnerSchema>;
+
+export const publicWishItemSchema = z.object({
+  reference: z.string(),
+  kind: wishKindSchema,
+  direction: wishDirectionSchema,
+  title: z.string(),
+  summary: z.string(), // the first ~160 characters of duties / places / notes
+  owner: wishOwnerSchema,
+  fieldCodes: z.array(fieldOfWorkSchema),
+  ageBands: z.array(ageBandSchema),
+  industries: z.array(labelSchema), // JSIC groups with names; empty on a ministry sheet: any
+  prefecture: labelSchema.nullable(),
+  periodMonths: z.object({ min: z.number().int(), max: z.number().int() }),
+  start: z.object({ from: z.string(), to: z.string() }),
+  expiresOn: z.string().nullable(),
+  publishedAt: z.string(), // ISO instant
+});
+export type PublicWishItem = z.infer<typeof publicWishItemSchema>;
+export const publicWishListSchema = z.object({
+  items: z.array(publicWishItemSchema),
+  total: z.number().int(), // exact up to 1,000 matches; then 1000 and totalCapped (show 「1,000件以上」)
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PublicWishList = z.infer<typeof publicWishListSchema>;
+
+/** The whole sheet as entered (validated input; `status` is the stored one). */
+export const wishContentSchema = wishSheetInputSchema;
+
+export const publicWishDetailSchema = publicWishItemSchema.extend({
+  content: wishContentSchema,
+  wantedMinistries: z.array(labelSchema), // company sheets: 交流を希望する府省等 (empty: any)
+  updatedAt: z.string(),
+});
+export type PublicWishDetail = z.infer<typeof publicWishDetailSchema>;
+
+// ---------------------------------------------------------------- own sheets (login, wishes:write)
+
+export const myWishQuerySchema = z.strictObject({
+  status: wishEffectiveStatusSchema.optional(),
+  kind: wishKindSchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MyWishQuery = z.infer<typeof myWishQuerySchema>;
+
+export const wishSheetSummarySchema = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  kind: wishKindSchema,
+  direction: wishDirectionSchema,
+  status: wishStatusSchema, // stored status
+  effectiveStatus: wishEffectiveStatusSchema, // 'expired' when published and past expiresOn
+  title: z.string(),
+  owner: wishOwnerSchema,
+  version: z.number().int(),
+  expiresOn: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type WishSheetSummary = z.infer<typeof wishSheetSummarySchema>;
+export const wishSheetListSchema = z.object({
+  items: z.array(wishSheetSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** What the actor may do next (the buttons to show); the server checks again. */
+export const wishActionsSchema = z.object({ edit: z.boolean(), publish: z.boolean(), close: z.boolean(), reopen: z.boolean() });
+export const wishSheetDetailSchema = wishSheetSummarySchema.extend({
+  content: wishContentSchema,
+  createdAt: z.string(),
+  actions: wishActionsSchema,
+});
+export type WishSheetDetail = z.infer<typeof wishSheetDetailSchema>;
+
+/** PUT body: the version last read (409 when stale) and the whole sheet. Kind side and owner stay. */
+export const wishSheetUpdateSchema = z.strictObject({ version: z.number().int().min(1), sheet: wishSheetInputSchema });
+export type WishSheetUpdate = z.infer<typeof wishSheetUpdateSchema>;
+/** publish / close / reopen: the version last read, and an optional note kept in the history. */
+export const wishTransitionSchema = z.strictObject({ version: z.number().int().min(1), note: z.string().trim().max(500).optional() });
+export type WishTransition = z.infer<typeof wishTransitionSchema>;
+
+export const wishVersionSchema = z.object({
+  version: z.number().int(),
+  status: wishStatusSchema,
+  note: z.string().nullable(), // 'created' | 'updated' | 'published' | 'closed' | 'reopened' (+ ': ' + the note)
+  changedAt: z.string(),
+  changedByName: z.string().nullable(), // staff of the owning side (audited read)
+  content: wishContentSchema,
+});
+export type WishVersion = z.infer<typeof wishVersionSchema>;
+export const wishHistorySchema = z.object({ reference: z.string(), items: z.array(wishVersionSchema) });
+export type WishHistory = z.infer<typeof wishHistorySchema>;
+
+// ---------------------------------------------------------------- 官民人事交流に関心が高い企業の一覧
+
+export const interestedCompanyQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(), // company name (NFKC, kana folded)
+  industry: industryCodeSchema.optional(),
+  region: z.string().trim().max(40).optional(), // prefecture code or region English name
+  direction: z.enum(['dispatch', 'hire']).optional(),
+  field: fieldOfWorkSchema.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InterestedCompanyQuery = z.infer<typeof interestedCompanyQuerySchema>;
+export const interestedCompanyExportQuerySchema = interestedCompanyQuerySchema.omit({ page: true, pageSize: true });
+export type InterestedCompanyExportQuery = z.infer<typeof interestedCompanyExportQuerySchema>;
+
+export const interestedCompanyItemSchema = z.object({
+  companyId: z.number().int(),
+  companyName: z.string(),
+  corporateNumber: z.string(),
+  industry: labelSchema.nullable(),
+  prefecture: labelSchema.nullable(),
+  employees: z.number().nullable(),
+  capitalYen: z.number().nullable(),
+  size: z.enum(['large', 'medium', 'small']).nullable(), // as the company directory defines it
+  sources: z.array(z.enum(['call_application', 'wish_sheet'])), // 公募に応募（受理）・交流希望シート掲載
+  wantsDispatch: z.boolean(), // hosts officials (交流派遣)
+  wantsHire: z.boolean(), // sends employees (交流採用)
+  fieldCodes: z.array(fieldOfWorkSchema), // union over its published sheets
+  wantedMinistries: z.array(labelSchema), // union over its published sheets (empty: any or not said)
+  sheetReferences: z.array(z.string()), // its published sheets (public URLs)
+  conditions: z.string(), // from the accepted application (条件), '' if none
+  // Contact of the accepted application (personal data: every read is audited).
+  contactName: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  since: z.string(), // the earliest of acceptance and first publication (ISO instant)
+});
+export type InterestedCompanyItem = z.infer<typeof interestedCompanyItemSchema>;
+export const interestedCompanyListSchema = z.object({
+  items: z.array(interestedCompanyItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type InterestedCompanyList = z.infer<typeof interestedCompanyListSchema>;

@@ -9,7 +9,12 @@ import { systemContext } from '../platform/context.ts';
 import { loadScale } from '../../../bench/generator/load.ts';
 import { loadDemoCriteria } from './demo-criteria.ts';
 import { loadDemoExchanges } from './demo-exchanges.ts';
+import { loadDemoInquiries } from './demo-inquiries.ts';
 import { loadDemoPublicCall } from './demo-public-call.ts';
+import { loadDemoWishes } from './demo-wishes.ts';
+import { loadDemoEvents } from './demo-events.ts';
+import { loadDemoKnowledge } from './demo-knowledge.ts';
+import { loadDemoMatching } from './demo-matching.ts';
 import type { Role } from '../platform/context.ts';
 
 export const demoLogins = {
@@ -67,5 +72,16 @@ export async function loadDemo(
   const callApplications = await loadDemoPublicCall(database);
   // Exchange cases in several states and the people the browser test walks (once; see demo-exchanges.ts).
   const exchangeCases = await loadDemoExchanges(database);
-  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0, demoCallApplications: callApplications, demoExchangeCases: exchangeCases } };
+  // Information sessions: the seed's FY2025 event with its figures, and an upcoming one (once; see demo-events.ts).
+  const infoEvents = await loadDemoEvents(database);
+  // Wish sheets of ministries and companies, published (once; see demo-wishes.ts).
+  const wishSheets = await loadDemoWishes(database);
+  // Inquiries through the contact window in several states; needs published wish sheets, so it
+  // runs after the wishes demo (once; see demo-inquiries.ts).
+  const inquiryThreads = await loadDemoInquiries(database);
+  // Matching rounds over the published sheets: one collecting rankings, one run (once; see demo-matching.ts).
+  const matchingRounds = await loadDemoMatching(database);
+  // The knowledge pages from the seed documents (if missing; see demo-knowledge.ts).
+  const knowledgePages = await loadDemoKnowledge(database);
+  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0, demoCallApplications: callApplications, demoExchangeCases: exchangeCases, demoInfoEvents: infoEvents, demoInquiries: inquiryThreads, demoWishSheets: wishSheets, demoMatchingRounds: matchingRounds, demoKnowledgePages: knowledgePages } };
 }

@@ -798,9 +798,12 @@ export const wishSheets = pgTable(
     periodMaxMonths: integer('period_max_months').notNull(),
     startFrom: text('start_from').notNull(), // 'YYYY-MM'
     startTo: text('start_to').notNull(),
-    // Search: the NFKC-folded text (kana folded, readings added) and its character bigrams.
+    // Search: the NFKC-folded text (kana folded, readings added) and its characters and bigrams.
     searchText: text('search_text').notNull().default(''),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    // The listing's filters as keys ('d:hire', 'i:E', 'r:kinki' …; modules/wishes/wishes.rules.ts
+    // facetKeysOf): small enough to stay in the row, so ordered scans check them cheaply (ADR 008).
+    facetKeys: text('facet_keys').array().notNull().default(sql`'{}'::text[]`),
     expiresOn: date('expires_on', { mode: 'string' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
@@ -812,7 +815,11 @@ export const wishSheets = pgTable(
   (t) => [
     uniqueIndex('wish_sheets_reference_uq').on(t.reference),
     index('wish_sheets_published_idx').on(t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    // The public listing's other two orders (start window, expiry), for pages of large match sets.
+    index('wish_sheets_start_idx').on(t.startFrom, t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
+    index('wish_sheets_expires_idx').on(t.expiresOn.asc().nullsLast(), t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
     index('wish_sheets_grams_idx').using('gin', t.searchGrams),
+    index('wish_sheets_facets_idx').using('gin', t.facetKeys),
     index('wish_sheets_industries_idx').using('gin', t.industryCodes),
     index('wish_sheets_org_idx').on(t.organisationId, t.status),
     index('wish_sheets_company_idx').on(t.companyId, t.status),
@@ -858,6 +865,9 @@ export const inquiries = pgTable(
     status: text('status').notNull().default('open'), // open | forwarded | answered | contact_exchanged | closed
     askerAgreedAt: timestamp('asker_agreed_at', { withTimezone: true, mode: 'string' }),
     ownerAgreedAt: timestamp('owner_agreed_at', { withTimezone: true, mode: 'string' }),
+    // Who agreed for each side: the owner's agreeing account is the owning side's contact.
+    askerAgreedBy: ref('asker_agreed_by').references(() => accounts.id),
+    ownerAgreedBy: ref('owner_agreed_by').references(() => accounts.id),
     forwardedAt: timestamp('forwarded_at', { withTimezone: true, mode: 'string' }),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),

@@ -36,6 +36,7 @@ const catalog = {
     ja: 'この法人の種類は、判断日時点で官民人事交流の対象ではありません。',
     en: 'This type of legal entity is not eligible for public-private exchange on the decision date.',
   },
+  content_rejected: { status: 422, ja: '本文に使用できない記述があるため、保存しませんでした。', en: 'The text contains something that cannot be used, so nothing was saved.' },
   import_rejected: { status: 422, ja: 'ファイルに誤りのある行があるため、何も登録しませんでした。', en: 'The file has invalid rows, so nothing was imported.' },
   db_unavailable: { status: 503, ja: 'データベースに接続できません。しばらくしてから再度お試しください。', en: 'The database is unavailable. Please try again shortly.' },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },

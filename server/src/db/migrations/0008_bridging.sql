@@ -80,6 +80,8 @@ CREATE TABLE "inquiries" (
 	"status" text DEFAULT 'open' NOT NULL,
 	"asker_agreed_at" timestamp with time zone,
 	"owner_agreed_at" timestamp with time zone,
+	"asker_agreed_by" bigint,
+	"owner_agreed_by" bigint,
 	"forwarded_at" timestamp with time zone,
 	"answered_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
@@ -206,6 +208,7 @@ CREATE TABLE "wish_sheets" (
 	"start_to" text NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
 	"search_grams" text[] DEFAULT '{}'::text[] NOT NULL,
+	"facet_keys" text[] DEFAULT '{}'::text[] NOT NULL,
 	"expires_on" date,
 	"published_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
@@ -237,6 +240,8 @@ ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_sheet_id_wish_sheets_id_fk" FO
 ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_asker_account_id_accounts_id_fk" FOREIGN KEY ("asker_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_asker_organisation_id_organisations_id_fk" FOREIGN KEY ("asker_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_asker_company_id_companies_id_fk" FOREIGN KEY ("asker_company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_asker_agreed_by_accounts_id_fk" FOREIGN KEY ("asker_agreed_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inquiries" ADD CONSTRAINT "inquiries_owner_agreed_by_accounts_id_fk" FOREIGN KEY ("owner_agreed_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inquiry_messages" ADD CONSTRAINT "inquiry_messages_inquiry_id_inquiries_id_fk" FOREIGN KEY ("inquiry_id") REFERENCES "public"."inquiries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inquiry_messages" ADD CONSTRAINT "inquiry_messages_author_account_id_accounts_id_fk" FOREIGN KEY ("author_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge_page_versions" ADD CONSTRAINT "knowledge_page_versions_page_id_knowledge_pages_id_fk" FOREIGN KEY ("page_id") REFERENCES "public"."knowledge_pages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -270,7 +275,10 @@ CREATE UNIQUE INDEX "matching_rankings_rank_uq" ON "matching_rankings" USING btr
 CREATE UNIQUE INDEX "wish_sheet_versions_uq" ON "wish_sheet_versions" USING btree ("sheet_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "wish_sheets_reference_uq" ON "wish_sheets" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "wish_sheets_published_idx" ON "wish_sheets" USING btree ("published_at","id") WHERE "wish_sheets"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "wish_sheets_start_idx" ON "wish_sheets" USING btree ("start_from","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "wish_sheets"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "wish_sheets_expires_idx" ON "wish_sheets" USING btree ("expires_on","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "wish_sheets"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "wish_sheets_grams_idx" ON "wish_sheets" USING gin ("search_grams");--> statement-breakpoint
+CREATE INDEX "wish_sheets_facets_idx" ON "wish_sheets" USING gin ("facet_keys");--> statement-breakpoint
 CREATE INDEX "wish_sheets_industries_idx" ON "wish_sheets" USING gin ("industry_codes");--> statement-breakpoint
 CREATE INDEX "wish_sheets_org_idx" ON "wish_sheets" USING btree ("organisation_id","status");--> statement-breakpoint
 CREATE INDEX "wish_sheets_company_idx" ON "wish_sheets" USING btree ("company_id","status");

@@ -12,15 +12,28 @@ import { createCriteriaRepository } from './criteria.repository.ts';
 import { canCheckForOrganisation } from './criteria.policy.ts';
 import { createScreeningRepository } from './screening.repository.ts';
 import { screen } from './screening.ts';
+import { createPairScreeningRepository } from './pair-screening.repository.ts';
+import { jurisdictionCautions, screenPairs, type PairGroup } from './pair-screening.ts';
 import { todayInJapan } from '../../platform/time.ts';
 
 export function createCriteriaService(database: Database, params: ParameterSet = defaultParameters()) {
   const repo = createCriteriaRepository(database.db);
   const screening = createScreeningRepository(database.db);
+  const pairs = createPairScreeningRepository(database.db);
   return {
     params,
     evaluate: (req: CriteriaRequest) => evaluateOrThrow(req, params),
     parameters: () => ({ items: [...params.all] }),
+
+    /**
+     * Organisation × company pairs the criteria bar before a person or post is chosen (matching
+     * suggestions and rounds); see pair-screening.ts. The caller scopes and audits.
+     */
+    screenPairs: (groups: readonly PairGroup[]) =>
+      withParametersInForce(() => screenPairs({ repo: pairs, params, evaluate: (req) => evaluateOrThrow(req, params) }, groups)),
+    /** Licensing jurisdiction of the organisations' units over the companies on a day: cautions, not bars. */
+    pairCautions: (q: { organisationIds: readonly number[] | null; companyIds: readonly number[] | null; asOf: string }) =>
+      withParametersInForce(() => jurisdictionCautions({ repo: pairs, params }, q)),
 
     /**
      * Fresh facts for a stored exchange, evaluated with the exceptions the NPA approved; for the

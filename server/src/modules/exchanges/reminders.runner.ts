@@ -13,6 +13,8 @@ import { deliverOutbox, enqueueMail, type DeliveryResult } from '../mail/mail.se
 import { exchangeParameters } from './exchanges.parameters.ts';
 import { bilingualMail, dueReminders, reminderWindows, type Recipient, type ReminderKind } from './reminders.ts';
 import { remindersRepository as repo, type RecipientAccount } from './reminders.repository.ts';
+import { writeInquiryReminders } from '../inquiries/inquiries.notify.ts';
+import type { InquiryReminderKind } from '../inquiries/inquiries.reminders.ts';
 
 export type ReminderRun = {
   today: IsoDate;
@@ -21,7 +23,7 @@ export type ReminderRun = {
   /** Mails newly written to the outbox; the others were written by an earlier run. */
   written: number;
   alreadyWritten: number;
-  byKind: Partial<Record<ReminderKind, number>>;
+  byKind: Partial<Record<ReminderKind | InquiryReminderKind, number>>;
   delivery: DeliveryResult;
 };
 
@@ -47,7 +49,7 @@ export async function runReminders(database: Database, config: Pick<Config, 'smt
   const counts = await inTransaction(db, async (tx) => {
     let written = 0;
     let alreadyWritten = 0;
-    const byKind: Partial<Record<ReminderKind, number>> = {};
+    const byKind: Partial<Record<ReminderKind | InquiryReminderKind, number>> = {};
     for (const r of due) {
       const mail = bilingualMail(r);
       const to = accounts.filter((a) => r.recipients.some((x) => matches(a, x)));
@@ -67,14 +69,20 @@ export async function runReminders(database: Database, config: Pick<Config, 'smt
         } else alreadyWritten++;
       }
     }
+    // Inquiries waiting at the contact window or for the sheet's owner (問合せの催促), in the same run.
+    const inquiries = await writeInquiryReminders(tx, today);
+    written += inquiries.written;
+    alreadyWritten += inquiries.alreadyWritten;
+    Object.assign(byKind, inquiries.byKind);
     if (written > 0) {
-      await writeAudit(tx, systemContext(`reminders-${today}`), { action: 'mail.remind', recordType: 'mail', after: { today, due: due.length, written, byKind } });
+      await writeAudit(tx, systemContext(`reminders-${today}`), { action: 'mail.remind', recordType: 'mail', after: { today, due: due.length + inquiries.due, written, byKind } });
     }
-    return { written, alreadyWritten, byKind };
+    return { written, alreadyWritten, byKind, inquiriesDue: inquiries.due };
   });
 
   const delivery = await deliverOutbox(database, config);
-  return { today, due: due.length, ...counts, delivery };
+  const { inquiriesDue, ...rest } = counts;
+  return { today, due: due.length + inquiriesDue, ...rest, delivery };
 }
 
 export type ReminderSchedule = { stop(): Promise<void> };
