@@ -205,7 +205,7 @@ describe('inquiries through the contact window', () => {
     expect((await call(third, 'GET', `/api${inquiryPath}/contacts`)).status).toBe(404);
     expect((await call(third, 'GET', '/api/inquiries')).body.total).toBe(0);
     await third.goto(inquiryPath);
-    await expect.poll(() => mainText(third)).toContain('見つかりません。');
+    await expect.poll(() => mainText(third)).toContain('ページが見つかりません');
     expect(await mainText(third)).not.toContain('meti-hr@demo.koryu.jp');
   });
 });

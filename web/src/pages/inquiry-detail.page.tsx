@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../app-errors.tsx';
+import { QueryFailurePage } from './status-pages.tsx';
 import { useLang } from '../i18n.ts';
 import { useOutcome } from '../modules/criteria-data/form-kit.tsx';
 import { closeInquiry, useInquiry } from '../modules/inquiries/inquiries.api.ts';
@@ -22,13 +22,14 @@ export function InquiryDetailPage() {
   const q = state.data;
   usePageTitle(q ? q.subject : t('inquiries.title'));
   const asked = (location.state as { asked?: boolean } | null)?.asked === true;
+  // A thread one may not see answers 404 (its existence is not revealed): the not-found page, not a retry box.
+  if (state.error) return <QueryFailurePage error={state.error} title={t('inquiries.title')} onRetry={state.reload} />;
   return (
     <>
       <p className="mb-4">
         <Link to="/inquiries">{t('inquiries.back')}</Link>
       </p>
       {state.loading ? <Loading /> : null}
-      {state.error ? <ErrorAlert error={state.error} title={t('errors.loadFailed')} onRetry={state.reload} /> : null}
       {q ? (
         <>
           <PageHeading title={q.subject} />
