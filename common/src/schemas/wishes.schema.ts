@@ -196,8 +196,8 @@ export const wishSheetParamsSchema = z.strictObject({ id: recordId });
  * direction: dispatch | hire (a company sheet that does both matches either).
  * side: who posted (ministry | company). industry: JSIC letter (a ministry sheet naming no
  * industry matches any). ministry: organisation code of the posting ministry. region: a prefecture
- * code ('13') or a region's English name ('Kanto'); sheets without a prefecture (ministry sheets)
- * do not match a region. field: field of work. ageBand: the sheet names it or names no band.
+ * ('13', 'Osaka', '大阪府') or a region ('Kanto', '関東'); sheets without a prefecture (ministry
+ * sheets) do not match a region. field: field of work. ageBand: the sheet names it or names no band.
  * period: a number of months inside the sheet's min..max. startMonth: YYYY-MM inside the start window.
  */
 export const publicWishQuerySchema = z.strictObject({

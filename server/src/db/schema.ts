@@ -798,11 +798,12 @@ export const wishSheets = pgTable(
     periodMaxMonths: integer('period_max_months').notNull(),
     startFrom: text('start_from').notNull(), // 'YYYY-MM'
     startTo: text('start_to').notNull(),
-    // Search: the NFKC-folded text (kana folded, readings added) and its characters and bigrams.
+    // Search: the NFKC-folded text (kana folded, readings added); its characters and bigrams plus
+    // the facet keys, so that one GIN scan answers the text and the filters together (ADR 008).
     searchText: text('search_text').notNull().default(''),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     // The listing's filters as keys ('d:hire', 'i:E', 'r:kinki' …; modules/wishes/wishes.rules.ts
-    // facetKeysOf): small enough to stay in the row, so ordered scans check them cheaply (ADR 008).
+    // facetKeysOf) alone: small enough to stay in the row, so scans check them cheaply row by row.
     facetKeys: text('facet_keys').array().notNull().default(sql`'{}'::text[]`),
     expiresOn: date('expires_on', { mode: 'string' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
@@ -819,6 +820,7 @@ export const wishSheets = pgTable(
     index('wish_sheets_start_idx').on(t.startFrom, t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
     index('wish_sheets_expires_idx').on(t.expiresOn.asc().nullsLast(), t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
     index('wish_sheets_grams_idx').using('gin', t.searchGrams),
+    // Filters without text: the keys alone (few distinct values, so the planner's estimates hold).
     index('wish_sheets_facets_idx').using('gin', t.facetKeys),
     index('wish_sheets_industries_idx').using('gin', t.industryCodes),
     index('wish_sheets_org_idx').on(t.organisationId, t.status),

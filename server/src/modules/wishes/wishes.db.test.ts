@@ -488,6 +488,13 @@ describe('public listing and search', () => {
     expect(await ids(center, '?direction=dispatch')).toEqual([acme]);
     expect(await ids(npa, '?direction=hire')).toEqual([acme, osaka, quiet].sort((a, b) => a - b));
     expect(await ids(meti, '?field=risk')).toEqual([osaka]);
+    // Two live sheets naming the field: the company is listed once.
+    const second = await publish(hrOther, await create(hrOther, companySheet(osaka, { title: '二枚目', hosts: [], sends: [{ fields: ['risk'], ageBand: null, positionLevel: null }], wantedMinistries: [] })));
+    expect(await ids(meti, '?field=risk')).toEqual([osaka]);
+    expect((await meti.req('GET', '/api/interested-companies?field=risk')).json()).toMatchObject({ total: 1, items: [{ sheetReferences: [second.reference, refs.osaka] }] });
+    expect(await ids(meti, '?field=risk&direction=hire')).toEqual([osaka]);
+    expect(await ids(meti, '?field=risk&direction=dispatch')).toEqual([]);
+    expect((await hrOther.req('POST', `/api/wishes/${second.id}/close`, { version: second.version })).statusCode).toBe(200);
     expect(await ids(meti, '?industry=E')).toEqual([quiet]);
     expect(await ids(meti, '?region=Kinki')).toEqual([osaka]);
     expect(await ids(meti, `?q=${encodeURIComponent('ｱｸﾒ')}`)).toEqual([acme]);

@@ -98,34 +98,43 @@ export type PublicFilter = {
 export type WishSortKey = 'newest' | 'start' | 'expires';
 
 /**
- * One alternative of a term. `grams`: its grams are in search_grams (the GIN index); then a term
- * of one or two characters needs nothing else (the gram is the substring: no gram spans a space),
- * a longer one is checked in the text (bigrams present need not be adjacent). Without `grams` (an
- * ordered scan through many matches) the text alone decides: search_text stays in the row, while
- * the grams array is large (TOASTed) and costly to read row by row.
+ * One alternative of a term. With `grams` (the alternative's grams, and any others the row must
+ * have): they are in search_grams (the GIN index); then a term of one or two characters needs
+ * nothing else (the gram is the substring: no gram spans a space), a longer one is checked in the
+ * text (bigrams present need not be adjacent). Without (an ordered scan through many matches) the
+ * text alone decides: search_text stays in the row, while the grams array is large (TOASTed) and
+ * costly to read row by row.
  */
-function alternativeCondition(a: QueryTerm['alternatives'][number], grams: boolean): SQL | null {
+function alternativeCondition(a: QueryTerm['alternatives'][number], grams: readonly string[] | null): SQL {
   const like = sql`${wishSheets.searchText} like ${`%${escapeLike(a.text)}%`}`;
   if (!grams) return like;
-  const contained = sql`${wishSheets.searchGrams} @> ${pgTextArray(a.grams)}`;
+  const contained = sql`${wishSheets.searchGrams} @> ${pgTextArray([...new Set(grams)])}`;
   return Array.from(a.text).length > 2 ? sql`(${contained} and ${like})` : contained;
 }
 
 function publicWhere(f: PublicFilter, today: string, useGrams: boolean): SQL {
   const conds: SQL[] = [live(today)];
-  if (f.keys.length) conds.push(sql`${wishSheets.facetKeys} @> ${pgTextArray([...new Set(f.keys)])}`);
-  if (useGrams) {
-    // The grams of all single-alternative terms form one containment (one GIN scan).
-    const grams = f.terms.flatMap((t) => (t.alternatives.length === 1 ? t.alternatives[0]!.grams : []));
-    if (grams.length) conds.push(sql`${wishSheets.searchGrams} @> ${pgTextArray([...new Set(grams)])}`);
-  }
-  for (const t of f.terms) {
-    if (t.alternatives.length === 1) {
-      const a = t.alternatives[0]!;
-      if (!useGrams || Array.from(a.text).length > 2) conds.push(alternativeCondition(a, false)!);
-    } else {
-      conds.push(sql`(${sql.join(t.alternatives.map((a) => alternativeCondition(a, useGrams)!), sql` or `)})`);
-    }
+  const single = f.terms.filter((t) => t.alternatives.length === 1).map((t) => t.alternatives[0]!);
+  const multi = f.terms.filter((t) => t.alternatives.length > 1);
+  if (!useGrams || !f.terms.length) {
+    if (f.keys.length) conds.push(sql`${wishSheets.facetKeys} @> ${pgTextArray([...new Set(f.keys)])}`);
+    for (const a of single) conds.push(alternativeCondition(a, null));
+    for (const t of multi) conds.push(sql`(${sql.join(t.alternatives.map((a) => alternativeCondition(a, null)), sql` or `)})`);
+  } else {
+    // Every containment carries all the grams and facet keys the row must have, so each is one GIN
+    // scan and no row's grams are read from the table: they go into one array, or into each
+    // alternative of the first term that has a reading.
+    const required = [...f.keys, ...single.flatMap((a) => a.grams)];
+    if (!multi.length && required.length) conds.push(sql`${wishSheets.searchGrams} @> ${pgTextArray([...new Set(required)])}`);
+    for (const a of single) if (Array.from(a.text).length > 2) conds.push(alternativeCondition(a, null));
+    // A term with a reading: (grams₁ or grams₂) and (text₁ or text₂). The same rows as
+    // (grams₁ and text₁) or (grams₂ and text₂), since a text holding the term holds its grams; but
+    // here the grams are the bitmap's own condition and the table is read for the text only.
+    multi.forEach((t, i) => {
+      const grams = t.alternatives.map((a) => sql`${wishSheets.searchGrams} @> ${pgTextArray([...new Set(i === 0 ? [...required, ...a.grams] : a.grams)])}`);
+      conds.push(sql`(${sql.join(grams, sql` or `)})`);
+      conds.push(sql`(${sql.join(t.alternatives.map((a) => alternativeCondition(a, null)), sql` or `)})`);
+    });
   }
   if (f.period !== undefined) conds.push(sql`${wishSheets.periodMinMonths} <= ${f.period} and ${wishSheets.periodMaxMonths} >= ${f.period}`);
   if (f.startMonth) conds.push(sql`${wishSheets.startFrom} <= ${f.startMonth} and ${wishSheets.startTo} >= ${f.startMonth}`);
@@ -187,23 +196,28 @@ export type InterestedFilter = {
   field?: string | undefined;
 };
 
-function interestedSource(today: string): SQL {
-  return sql`(select ${callApplications.companyId} as company_id from ${callApplications} where ${callApplications.status} = 'accepted'
-    union select ${wishSheets.companyId} from ${wishSheets} where ${wishSheets.kind} = 'company' and ${live(today)})`;
+/**
+ * The companies the list starts from: accepted applicants and companies with a live sheet, each
+ * side already narrowed by the direction (and a field, which only sheets name).
+ */
+function interestedSource(f: InterestedFilter, today: string): SQL {
+  const appFlag = f.direction === 'dispatch' ? sql` and ${callApplications.wantsDispatch}` : f.direction === 'hire' ? sql` and ${callApplications.wantsHire}` : sql``;
+  const sheetDirection = f.direction ? sql` and ${wishSheets.direction} in (${f.direction}, 'both')` : sql``;
+  const sheets = (extra: SQL) => sql`select ${wishSheets.companyId} as company_id from ${wishSheets} where ${wishSheets.kind} = 'company' and ${live(today)}${extra}`;
+  if (f.field) {
+    // A field comes from a sheet; the direction from any sheet of the company or its application.
+    const withField = sheets(sql` and ${wishSheets.searchGrams} @> ${pgTextArray([`f:${f.field}`])}`);
+    if (!f.direction) return sql`(select distinct company_id from (${withField}) w)`;
+    return sql`(${withField} intersect (select ${callApplications.companyId} from ${callApplications} where ${callApplications.status} = 'accepted'${appFlag} union ${sheets(sheetDirection)}))`;
+  }
+  return sql`(select ${callApplications.companyId} as company_id from ${callApplications} where ${callApplications.status} = 'accepted'${appFlag} union ${sheets(sheetDirection)})`;
 }
 
-function interestedWhere(f: InterestedFilter, today: string): SQL {
+function interestedWhere(f: InterestedFilter): SQL {
   const conds: SQL[] = [sql`${companies.status} = 'active'`];
   if (f.text) conds.push(sql`${companies.nameNormalized} like ${`%${escapeLike(f.text)}%`}`);
   if (f.industry) conds.push(eq(companies.industryCode, f.industry));
   if (f.prefectureCodes) conds.push(sql`${companies.prefectureCode} = any(${pgTextArray(f.prefectureCodes)})`);
-  const liveSheet = sql`${wishSheets.companyId} = ${companies.id} and ${wishSheets.kind} = 'company' and ${live(today)}`;
-  if (f.direction) {
-    const appFlag = f.direction === 'dispatch' ? callApplications.wantsDispatch : callApplications.wantsHire;
-    conds.push(sql`(exists (select 1 from ${callApplications} where ${callApplications.companyId} = ${companies.id} and ${callApplications.status} = 'accepted' and ${appFlag})
-      or exists (select 1 from ${wishSheets} where ${liveSheet} and ${wishSheets.direction} in (${f.direction}, 'both')))`);
-  }
-  if (f.field) conds.push(sql`exists (select 1 from ${wishSheets} where ${liveSheet} and ${wishSheets.fieldCodes} @> ${pgTextArray([f.field])})`);
   return and(...conds)!;
 }
 
@@ -318,8 +332,8 @@ export const wishesRepository = {
   // ---------------------------------------------------------------- interested companies
 
   async interestedCompanyIds(db: Executor, f: InterestedFilter, today: string, limit: number, offset: number) {
-    const source = interestedSource(today);
-    const where = interestedWhere(f, today);
+    const source = interestedSource(f, today);
+    const where = interestedWhere(f);
     const [rows, total] = await Promise.all([
       db.execute(sql`select ${companies.id} as id from ${source} ic join ${companies} on ${companies.id} = ic.company_id
         where ${where} order by ${companies.nameNormalized}, ${companies.id} limit ${limit} offset ${offset}`),

@@ -157,8 +157,9 @@ export function searchPartsOf(s: WishSheetInput, owner: OwnerNames, wantedMinist
 }
 
 /**
- * Facet keys (column facet_keys, GIN-indexed): the listing's code filters as one containment test
- * (ADR 008).
+ * Facet keys: the listing's code filters as one containment test (ADR 008). Stored twice: with the
+ * grams in search_grams (one GIN scan for text and filters) and alone in facet_keys (checked row by
+ * row in ordered scans). Each key has 3+ characters, so it never equals a gram (1–2 characters).
  * s: side, d: direction ('both' gives both), i: industry (a ministry sheet naming none gets all),
  * o: ministry, p: prefecture, r: region, f: field of work, a: age band (open sheets get all).
  */
@@ -183,6 +184,7 @@ export function facetKeysOf(s: WishSheetInput, organisationCode: string | null |
 
 export function deriveRow(s: WishSheetInput, owner: OwnerNames, wantedMinistryNames: readonly string[] = [], dict: SearchDictionary = defaultDictionary()): DerivedRow {
   const searchText = searchTextOf(searchPartsOf(s, owner, wantedMinistryNames), dict);
+  const facets = facetKeysOf(s, owner.organisationCode);
   return {
     kind: s.kind,
     direction: directionOf(s),
@@ -197,8 +199,8 @@ export function deriveRow(s: WishSheetInput, owner: OwnerNames, wantedMinistryNa
     startTo: s.start.to,
     expiresOn: s.expiresOn,
     searchText,
-    searchGrams: gramsOf(searchText),
-    facetKeys: facetKeysOf(s, owner.organisationCode),
+    searchGrams: [...gramsOf(searchText), ...facets],
+    facetKeys: facets,
   };
 }
 
