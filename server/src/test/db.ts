@@ -17,6 +17,9 @@ export function migrationsHash(): string {
   for (const f of fs.readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
     h.update(f).update(fs.readFileSync(path.join(migrationsFolder, f)));
   }
+  // The journal too: drizzle's migrator applies a migration whose `when` is newer than the last one
+  // applied, so a template built before a regenerated migration's new `when` would re-apply it.
+  h.update(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json')));
   return h.digest('hex').slice(0, 12);
 }
 
