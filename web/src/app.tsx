@@ -9,10 +9,13 @@ import { HomePage } from './pages/home.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { ForbiddenPage, LoginRedirect, NotFoundPage } from './pages/status-pages.tsx';
 import { Alert } from './ui/alert.tsx';
+import { cx } from './ui/cx.ts';
 import { Footer } from './ui/footer.tsx';
-import { Header, type NavItem } from './ui/header.tsx';
+import { Header } from './ui/header.tsx';
 import { LanguageSwitch } from './ui/language-switch.tsx';
+import { menuFor, type NavGroup, type NavGroupSpec, type NavItem } from './ui/nav-groups.ts';
 import { focusHeadingWhenShown, Loading } from './ui/primitives.tsx';
+import { SideNav } from './ui/side-nav.tsx';
 import { SkipLink } from './ui/skip-link.tsx';
 
 // Pages behind login (and the registration form, which carries the shared zod schemas) load on demand.
@@ -100,53 +103,101 @@ const matchingRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** 知識ページ: public to read; the NPA and the center edit them (knowledge:edit). */
 const knowledgeEditorRoles: Role[] = ['npa', 'center'];
 
-function useNav(): NavItem[] {
+/**
+ * The logged-in main menu (the side nav): groups in order, each entry with the roles that see it
+ * (no roles: every account). Labels are i18n keys. A new page adds its entry to the group it belongs to.
+ */
+const mainMenu: NavGroupSpec<Role>[] = [
+  {
+    id: 'home',
+    items: [
+      { to: '/dashboard', label: 'nav.dashboard' },
+      { to: '/outbox', label: 'nav.outbox' }, // every role: the mails addressed to the account (NPA: all)
+    ],
+  },
+  {
+    id: 'exchanges', // 交流案件・公募・名簿・事前相談
+    label: 'navGroups.exchanges',
+    items: [
+      { to: '/exchanges', label: 'nav.exchanges', end: true }, // the queue and the planner have their own entries
+      { to: '/exchanges/queue', label: 'nav.exchangeQueue', roles: ['npa'] },
+      { to: '/exchanges/planner', label: 'nav.exchangePlanner', roles: plannerRoles },
+      { to: '/public-call', label: 'nav.publicCall', roles: ['company_hr'] },
+      { to: '/admin/call-applications', label: 'nav.callReview', roles: ['npa'] },
+      { to: '/roster', label: 'nav.roster', roles: rosterRoles },
+      { to: '/consultations', label: 'nav.consultations', roles: consultationRoles },
+    ],
+  },
+  {
+    id: 'wishes', // 交流希望情報・マッチング・問合せ
+    label: 'navGroups.wishes',
+    items: [
+      { to: '/wishes', label: 'wishes.nav.public' },
+      { to: '/my-wishes', label: 'wishes.nav.mine', roles: wishWriterRoles },
+      { to: '/interested-companies', label: 'wishes.nav.interested', roles: interestedCompaniesRoles },
+      { to: '/matching', label: 'matching.nav', roles: matchingRoles },
+      { to: '/inquiries', label: 'inquiries.nav', roles: inquiryRoles },
+    ],
+  },
+  {
+    id: 'events', // 説明会・ガイド
+    label: 'navGroups.events',
+    items: [
+      { to: '/events', label: 'events.nav', end: true },
+      { to: '/events/manage', label: 'events.navManage', roles: eventManagerRoles },
+      { to: '/guide', label: 'knowledge.nav', end: true },
+      { to: '/guide/manage', label: 'knowledge.navManage', roles: knowledgeEditorRoles },
+    ],
+  },
+  {
+    id: 'directory', // 府省等・民間企業等・職員
+    label: 'navGroups.directory',
+    items: [
+      { to: '/organisations', label: 'nav.organisations' },
+      { to: '/companies', label: 'nav.companies', roles: companyReaders },
+      { to: '/people', label: 'nav.people', roles: peopleDirectoryRoles },
+      { to: '/contacts', label: 'nav.contacts' },
+    ],
+  },
+  {
+    id: 'criteria', // 交流基準
+    label: 'navGroups.criteria',
+    items: [
+      { to: '/criteria/check', label: 'nav.criteriaCheck', roles: criteriaCheckRoles },
+      { to: '/criteria/screening', label: 'nav.criteriaScreening', roles: criteriaScreeningRoles },
+      { to: '/criteria/contracts', label: 'nav.criteriaContracts', roles: criteriaDataPageRoles },
+      { to: '/criteria/exchange-history', label: 'nav.criteriaHistory', roles: criteriaDataPageRoles },
+      { to: '/criteria/parameters', label: 'nav.criteriaParameters' },
+    ],
+  },
+  {
+    id: 'admin', // 管理
+    label: 'navGroups.admin',
+    items: [
+      { to: '/admin/registrations', label: 'nav.registrations', roles: ['npa'] },
+      { to: '/admin/audit', label: 'nav.audit', roles: ['npa'] },
+    ],
+  },
+];
+
+/** Logged out: a short row of public links in the header. Logged in: the grouped side menu. */
+function useNav(): { top: NavItem[]; groups: NavGroup[] | null } {
   const { t } = useTranslation();
   const { account } = useSession();
   if (!account) {
-    return [
-      { to: '/', label: t('nav.home'), end: true },
-      { to: '/guide', label: t('knowledge.nav') },
-      { to: '/contacts', label: t('nav.contacts') },
-      { to: '/wishes', label: t('wishes.nav.public') },
-      { to: '/events', label: t('events.nav') },
-      { to: '/register', label: t('nav.register') },
-    ];
+    return {
+      top: [
+        { to: '/', label: t('nav.home'), end: true },
+        { to: '/guide', label: t('knowledge.nav') },
+        { to: '/contacts', label: t('nav.contacts') },
+        { to: '/wishes', label: t('wishes.nav.public') },
+        { to: '/events', label: t('events.nav') },
+        { to: '/register', label: t('nav.register') },
+      ],
+      groups: null,
+    };
   }
-  const items: NavItem[] = [
-    { to: '/dashboard', label: t('nav.dashboard') },
-    { to: '/exchanges', label: t('nav.exchanges'), end: true }, // the queue and the planner have their own entries
-    { to: '/organisations', label: t('nav.organisations') },
-  ];
-  if (account.role === 'npa') items.push({ to: '/exchanges/queue', label: t('nav.exchangeQueue') });
-  if (companyReaders.includes(account.role)) items.push({ to: '/companies', label: t('nav.companies') });
-  if (peopleDirectoryRoles.includes(account.role)) items.push({ to: '/people', label: t('nav.people') });
-  if (account.role === 'npa') {
-    items.push({ to: '/admin/registrations', label: t('nav.registrations') }, { to: '/admin/audit', label: t('nav.audit') });
-  }
-  if (account.role === 'company_hr') items.push({ to: '/public-call', label: t('nav.publicCall') });
-  if (account.role === 'npa') items.push({ to: '/admin/call-applications', label: t('nav.callReview') });
-  if (rosterRoles.includes(account.role)) items.push({ to: '/roster', label: t('nav.roster') });
-  if (consultationRoles.includes(account.role)) items.push({ to: '/consultations', label: t('nav.consultations') });
-  if (inquiryRoles.includes(account.role)) items.push({ to: '/inquiries', label: t('inquiries.nav') });
-  items.push({ to: '/events', label: t('events.nav'), end: true });
-  if (eventManagerRoles.includes(account.role)) items.push({ to: '/events/manage', label: t('events.navManage') });
-  if (criteriaCheckRoles.includes(account.role)) items.push({ to: '/criteria/check', label: t('nav.criteriaCheck') });
-  if (criteriaScreeningRoles.includes(account.role)) items.push({ to: '/criteria/screening', label: t('nav.criteriaScreening') });
-  if (criteriaDataPageRoles.includes(account.role)) {
-    items.push({ to: '/criteria/contracts', label: t('nav.criteriaContracts') }, { to: '/criteria/exchange-history', label: t('nav.criteriaHistory') });
-  }
-  if (plannerRoles.includes(account.role)) items.push({ to: '/exchanges/planner', label: t('nav.exchangePlanner') });
-  items.push({ to: '/criteria/parameters', label: t('nav.criteriaParameters') });
-  items.push({ to: '/wishes', label: t('wishes.nav.public') });
-  if (wishWriterRoles.includes(account.role)) items.push({ to: '/my-wishes', label: t('wishes.nav.mine') });
-  if (interestedCompaniesRoles.includes(account.role)) items.push({ to: '/interested-companies', label: t('wishes.nav.interested') });
-  if (matchingRoles.includes(account.role)) items.push({ to: '/matching', label: t('matching.nav') });
-  items.push({ to: '/guide', label: t('knowledge.nav'), end: true });
-  if (knowledgeEditorRoles.includes(account.role)) items.push({ to: '/guide/manage', label: t('knowledge.navManage') });
-  items.push({ to: '/outbox', label: t('nav.outbox') }); // every role: the mails addressed to the account (NPA: all)
-  items.push({ to: '/contacts', label: t('nav.contacts') });
-  return items;
+  return { top: [], groups: menuFor(mainMenu, account.role, (key) => t(key)) };
 }
 
 type Flash = { flash?: 'loggedOut' };
@@ -177,7 +228,8 @@ function Layout() {
     <div className="flex min-h-screen flex-col">
       <SkipLink targetId="main" />
       <Header
-        nav={nav}
+        nav={nav.top}
+        wide={nav.groups !== null}
         loginHref="/login"
         languageSwitch={<LanguageSwitch current={lang} onChange={(l) => void session.changeLocale(l)} />}
         account={account ? { name: account.displayName, role: t(`roles.${account.role}`), affiliation: account.role === 'npa' || affiliation === t(`roles.${account.role}`) ? null : affiliation } : null}
@@ -185,19 +237,26 @@ function Layout() {
           void session.logout().finally(() => navigate('/', { state: { flash: 'loggedOut' } satisfies Flash }));
         }}
       />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10">
-        {flash === 'loggedOut' ? (
-          <Alert tone="success" live="polite" className="mb-6">
-            {t('header.loggedOut')}
-          </Alert>
-        ) : null}
-        {session.status === 'error' && session.error ? (
-          <ErrorAlert error={session.error} title={t('errors.sessionFailed')} onRetry={() => void session.refresh()} />
-        ) : null}
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
+      <div className={cx('flex flex-1 flex-col', nav.groups && 'md:flex-row')}>
+        {nav.groups ? <SideNav label={t('nav.label')} groups={nav.groups} /> : null}
+        <main
+          id="main"
+          tabIndex={-1}
+          className={cx('w-full flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10', nav.groups ? 'max-w-7xl min-w-0 lg:px-8' : 'mx-auto max-w-7xl')}
+        >
+          {flash === 'loggedOut' ? (
+            <Alert tone="success" live="polite" className="mb-6">
+              {t('header.loggedOut')}
+            </Alert>
+          ) : null}
+          {session.status === 'error' && session.error ? (
+            <ErrorAlert error={session.error} title={t('errors.sessionFailed')} onRetry={() => void session.refresh()} />
+          ) : null}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
       <Footer />
     </div>
   );

@@ -3,21 +3,26 @@ import { Link, NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { cx } from './cx.ts';
 
-export type NavItem = { to: string; label: string; end?: boolean };
+import type { NavItem } from './nav-groups.ts';
+
+export type { NavItem };
 
 type Props = {
+  /** The short top row of links (logged out); empty: no row (the logged-in menu is the side nav). */
   nav: NavItem[];
+  /** Full width, to line up with a side nav on wide screens. */
+  wide?: boolean;
   languageSwitch: ReactNode;
   account: { name: string; role: string; affiliation?: string | null } | null;
   onLogout: () => void;
   loginHref: string;
 };
 
-export function Header({ nav, languageSwitch, account, onLogout, loginHref }: Props) {
+export function Header({ nav, wide, languageSwitch, account, onLogout, loginHref }: Props) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-solid-gray-420 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+      <div className={cx('mx-auto flex flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6', wide ? 'max-w-none' : 'max-w-7xl')}>
         <Link to="/" className="group flex items-center gap-3 text-solid-gray-900 no-underline visited:text-solid-gray-900 hover:text-solid-gray-900">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="size-9 shrink-0">
             <rect width="32" height="32" rx="6" fill="var(--color-blue-900)" />
@@ -57,26 +62,28 @@ export function Header({ nav, languageSwitch, account, onLogout, loginHref }: Pr
           )}
         </div>
       </div>
-      <nav aria-label={t('nav.label')} className="bg-blue-1000">
-        <ul className="mx-auto flex max-w-7xl flex-wrap px-2 sm:px-4">
-          {nav.map((item) => (
-            <li key={item.to}>
-              <NavLink
-                to={item.to}
-                end={item.end}
-                className={({ isActive }) =>
-                  cx(
-                    'block border-b-4 px-3 py-3 text-oln-16B-100 text-white no-underline visited:text-white hover:text-white hover:underline',
-                    isActive ? 'border-yellow-300' : 'border-transparent',
-                  )
-                }
-              >
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {nav.length ? (
+        <nav aria-label={t('nav.label')} className="bg-blue-1000">
+          <ul className="mx-auto flex max-w-7xl flex-wrap px-2 sm:px-4">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    cx(
+                      'block border-b-4 px-3 py-3 text-oln-16B-100 text-white no-underline visited:text-white hover:text-white hover:underline',
+                      isActive ? 'border-yellow-300' : 'border-transparent',
+                    )
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }
