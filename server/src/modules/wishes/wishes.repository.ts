@@ -74,9 +74,19 @@ export type SheetRow = {
   companyName: string | null;
 };
 
-const sheetsFrom = (db: Executor) =>
+/** What the in-process listing keeps of a sheet: the row, its search text and facet keys, and
+ * published_at in microseconds (the listing's order; JavaScript dates hold milliseconds only). */
+const indexColumns = {
+  ...sheetColumns,
+  searchText: wishSheets.searchText,
+  facetKeys: wishSheets.facetKeys,
+  publishedMicros: sql<number | string | null>`(extract(epoch from ${wishSheets.publishedAt}) * 1000000)::float8`.as('published_micros'),
+};
+export type IndexSheetRow = SheetRow & { searchText: string; facetKeys: string[]; publishedMicros: number | string | null };
+
+const sheetsFrom = (db: Executor, columns: typeof sheetColumns | typeof indexColumns = sheetColumns) =>
   db
-    .select(sheetColumns)
+    .select(columns)
     .from(wishSheets)
     .leftJoin(organisations, eq(organisations.id, wishSheets.organisationId))
     .leftJoin(companies, eq(companies.id, wishSheets.companyId));
@@ -324,6 +334,33 @@ export const wishesRepository = {
     const rows = (await sheetsFrom(db).where(sql`${wishSheets.id} = any(${idArray(ids)})`)) as SheetRow[];
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return { items: ids.flatMap((id) => byId.get(id) ?? []), total: n, capped: false };
+  },
+
+  // ---------------------------------------------------------------- in-process listing (public-listing/public-index.ts)
+
+  /** Published sheets after `afterId` in id order, with what the index keeps (a page of its load). */
+  publicIndexPage: async (db: Executor, afterId: number, limit: number): Promise<IndexSheetRow[]> =>
+    (await sheetsFrom(db, indexColumns)
+      .where(and(eq(wishSheets.status, 'published'), sql`${wishSheets.id} > ${afterId}`))
+      .orderBy(asc(wishSheets.id))
+      .limit(limit)) as unknown as IndexSheetRow[],
+
+  /** The current rows of these sheets, whatever their status (a missing id was deleted). */
+  publicIndexRows: async (db: Executor, ids: readonly number[]): Promise<IndexSheetRow[]> =>
+    ids.length ? ((await sheetsFrom(db, indexColumns).where(sql`${wishSheets.id} = any(${idArray(ids)})`)) as unknown as IndexSheetRow[]) : [],
+
+  /** The change feed's high-water mark: the newest version id (0 when none). */
+  async latestVersionId(db: Executor): Promise<number> {
+    const r = rowsOf<{ id: number | string | null }>(await db.execute(sql`select max(id)::float8 as id from ${wishSheetVersions}`));
+    return Number(r[0]?.id ?? 0);
+  },
+
+  /** Versions with an id above `afterId`, ascending: which sheets changed. A primary-key range scan. */
+  async versionsAfter(db: Executor, afterId: number, limit: number): Promise<{ id: number; sheetId: number }[]> {
+    const r = rowsOf<{ id: number | string; sheetId: number | string }>(
+      await db.execute(sql`select id::float8 as id, sheet_id::float8 as "sheetId" from ${wishSheetVersions} where id > ${afterId} order by id limit ${limit}`),
+    );
+    return r.map((x) => ({ id: Number(x.id), sheetId: Number(x.sheetId) }));
   },
 
   publicSheet: async (db: Executor, reference: string, today: string): Promise<SheetRow | undefined> =>

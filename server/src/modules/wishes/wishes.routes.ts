@@ -85,7 +85,11 @@ export const wishesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicWishListSchema, 400: errorResponseSchema },
       },
     },
-    async (req) => s.publicList(req.query),
+    async (req, reply) => {
+      const r = await s.publicListFrom(req.query);
+      reply.header('x-koryu-listing', r.source); // in-process index or SQL (while the index loads)
+      return r.list;
+    },
   );
   app.get(
     '/api/public/wishes/:reference',

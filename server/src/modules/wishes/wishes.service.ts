@@ -52,10 +52,21 @@ import {
   type WishEvent,
 } from './wishes.rules.ts';
 import { queryTerms } from './search/search.ts';
+import { createPublicIndex, type IndexQuery, type IndexSource, type PublicIndexOptions } from './public-listing/public-index.ts';
+import type { IndexSheetRow } from './wishes.repository.ts';
 
 export type WishesOptions = {
   /** Today (YYYY-MM-DD, Japan): the server clock; tests may fix it. */
   today?: () => string;
+  /**
+   * The public listing from memory (public-listing/public-index.ts, ADR 008): 'index' (default) once
+   * loaded (the first request starts the load; SQL answers until then), 'sql' always from the
+   * database (the reference implementation).
+   */
+  publicListing?: 'index' | 'sql';
+  publicIndex?: PublicIndexOptions;
+  /** Matches counted before the listing answers totalCapped (tests lower it). */
+  publicCountCap?: number;
 };
 
 const issue = (path: string, key: FieldMessageKey): FieldIssue => ({ path, code: key, message: fieldMessages[key] });
@@ -245,6 +256,68 @@ export function createWishesService(database: Database, opts: WishesOptions = {}
     return detailView(actor, (await repo.sheet(db, id))!, asOf);
   }
 
+  /** The listing's filter: codes become facet keys (ADR 008); an unknown ministry or region is a field error. */
+  async function publicFilter(q: PublicWishQuery): Promise<{ filter: IndexQuery; asOf: string }> {
+    const asOf = today();
+    const keys: string[] = [];
+    if (q.ministry) {
+      if ((await repo.organisationIdOfCode(db, q.ministry)) === undefined) throw invalid(issue('ministry', 'organisation.unknown'));
+      keys.push(`o:${q.ministry}`);
+    }
+    if (q.region) {
+      const key = regionKey(q.region);
+      if (!key) throw invalid(issue('region', 'wish.region_unknown'));
+      keys.push(key);
+    }
+    if (q.side) keys.push(`s:${q.side}`);
+    if (q.direction) keys.push(`d:${q.direction}`);
+    if (q.industry) keys.push(`i:${q.industry}`);
+    if (q.field) keys.push(`f:${q.field}`);
+    if (q.ageBand) keys.push(`a:${q.ageBand}`);
+    return { filter: { terms: queryTerms(q.q), keys, period: q.period, startMonth: q.startMonth }, asOf };
+  }
+
+  async function publicListSql(filter: IndexQuery, asOf: string, q: PublicWishQuery) {
+    const r = await repo.publicList(db, filter, asOf, q.sort, q.page, q.pageSize, countCap);
+    return { items: r.items.map(publicItem), total: r.total, capped: r.capped };
+  }
+
+  /** What the index keeps of a row: the list item as the SQL path returns it, and the keys it filters and sorts on. */
+  function indexSource(r: IndexSheetRow): IndexSource {
+    return {
+      id: Number(r.id),
+      status: r.status,
+      item: JSON.stringify(publicItem(r)),
+      searchText: r.searchText,
+      facetKeys: r.facetKeys,
+      periodMin: r.periodMinMonths,
+      periodMax: r.periodMaxMonths,
+      startFrom: r.startFrom,
+      startTo: r.startTo,
+      expiresOn: r.expiresOn,
+      published: r.publishedMicros === null ? null : Number(r.publishedMicros),
+    };
+  }
+
+  async function publicListFrom(q: PublicWishQuery): Promise<{ list: PublicWishList; source: 'index' | 'sql' }> {
+    const { filter, asOf } = await publicFilter(q);
+    const fromIndex = listing === 'index' ? await publicIndex.query(filter, asOf, q.sort, q.page, q.pageSize, countCap) : null;
+    const r = fromIndex ?? (await publicListSql(filter, asOf, q));
+    return { list: { items: r.items, total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize }, source: fromIndex ? 'index' : 'sql' };
+  }
+
+  const listing = opts.publicListing ?? 'index';
+  const countCap = opts.publicCountCap ?? PUBLIC_COUNT_CAP;
+  const publicIndex = createPublicIndex(
+    {
+      page: async (after, limit) => (await repo.publicIndexPage(db, after, limit)).map(indexSource),
+      rows: async (ids) => (await repo.publicIndexRows(db, ids)).map(indexSource),
+      latestVersionId: () => repo.latestVersionId(db),
+      versionsAfter: (after, limit) => repo.versionsAfter(db, after, limit),
+    },
+    opts.publicIndex,
+  );
+
   return {
     // ---------------------------------------------------------------- own sheets
 
@@ -340,26 +413,31 @@ export function createWishesService(database: Database, opts: WishesOptions = {}
 
     // ---------------------------------------------------------------- public listing
 
+    /** The public listing: from the in-process index once loaded, else (and as the reference) from SQL. */
     async publicList(q: PublicWishQuery): Promise<PublicWishList> {
-      const asOf = today();
-      // Filters on codes become facet keys matched through the GIN index with the text (ADR 008).
-      const keys: string[] = [];
-      if (q.ministry) {
-        if ((await repo.organisationIdOfCode(db, q.ministry)) === undefined) throw invalid(issue('ministry', 'organisation.unknown'));
-        keys.push(`o:${q.ministry}`);
-      }
-      if (q.region) {
-        const key = regionKey(q.region);
-        if (!key) throw invalid(issue('region', 'wish.region_unknown'));
-        keys.push(key);
-      }
-      if (q.side) keys.push(`s:${q.side}`);
-      if (q.direction) keys.push(`d:${q.direction}`);
-      if (q.industry) keys.push(`i:${q.industry}`);
-      if (q.field) keys.push(`f:${q.field}`);
-      if (q.ageBand) keys.push(`a:${q.ageBand}`);
-      const r = await repo.publicList(db, { terms: queryTerms(q.q), keys, period: q.period, startMonth: q.startMonth }, asOf, q.sort, q.page, q.pageSize, PUBLIC_COUNT_CAP);
-      return { items: r.items.map(publicItem), total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize };
+      return (await publicListFrom(q)).list;
+    },
+
+    /** The same, and which path answered ('index' or 'sql': the route sends it as x-koryu-listing). */
+    publicListFrom,
+
+    /** The two implementations of the listing, for the equivalence tests and the bench's warm-up. */
+    publicListing: {
+      async sql(q: PublicWishQuery): Promise<PublicWishList> {
+        const { filter, asOf } = await publicFilter(q);
+        const r = await publicListSql(filter, asOf, q);
+        return { items: r.items, total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize };
+      },
+      /** From the index (loaded first if needed, then caught up with the change feed). */
+      async index(q: PublicWishQuery): Promise<PublicWishList> {
+        const { filter, asOf } = await publicFilter(q);
+        await publicIndex.loaded();
+        const r = (await publicIndex.query(filter, asOf, q.sort, q.page, q.pageSize, countCap))!;
+        return { items: r.items, total: r.total, totalCapped: r.capped, page: q.page, pageSize: q.pageSize };
+      },
+      loaded: () => publicIndex.loaded(),
+      stats: () => publicIndex.stats(),
+      reset: () => publicIndex.reset(),
     },
 
     async publicDetail(reference: string): Promise<PublicWishDetail> {
