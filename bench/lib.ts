@@ -1,6 +1,8 @@
 // Shared helpers for benchmarks: start koryu as a child process, log in, sample its memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Database } from '../server/src/db/client.ts';
 
 export type Child = { proc: ChildProcess; base: string; stop: () => Promise<void> };
 
@@ -76,4 +78,41 @@ export function loaderTarget(values: { seed?: string; 'database-url'?: string; '
     return null;
   }
   return { seed, databaseUrl, dataDir };
+}
+
+/**
+ * The whole of a loader that adds `--count` synthetic rows (default 100 000) to a migrated database:
+ * `--count N --seed N --database-url URL | --data-dir DIR --replace`. Exits 1 without a database;
+ * prints the loader's result with `<rate>: rows per second` as one JSON line.
+ */
+export async function runCountLoader<R extends { inserted: number; ms: number }>(opts: {
+  name: string;
+  noun: string;
+  rate: string;
+  load: (database: Database, o: { count: number; seed: number; replace: boolean; log: (s: string) => void }) => Promise<R>;
+}): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  const target = loaderTarget(values);
+  if (!target) process.exit(1);
+  // Imported here, so the benchmarks that only start koryu as a child do not load the database driver.
+  const { openDatabase } = await import('../server/src/db/client.ts');
+  const database = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, poolSize: 2 });
+  try {
+    await database.migrate();
+    const count = countArg(values.count, 100_000, 'count');
+    console.error(`[${opts.name}] ${count} ${opts.noun} (seed ${target.seed}) into ${database.describe}`);
+    const log = (s: string) => console.error(`[${opts.name}] ${s}`);
+    const r = await opts.load(database, { count, seed: target.seed, replace: values.replace ?? false, log });
+    console.log(JSON.stringify({ ...r, [opts.rate]: Math.round(r.inserted / (r.ms / 1000)) }));
+  } finally {
+    await database.close();
+  }
 }

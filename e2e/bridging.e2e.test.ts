@@ -13,15 +13,14 @@
 //      company, registered through /register and approved by the NPA on its page, gets "not found"
 //      for the thread and 404 from the thread's and the contacts' APIs.
 // Key pages are checked with axe. Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { makeCorporateNumber } from '../common/src/corporate-number.ts';
-import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { expectAccessible, newPage, shot, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
+// A fresh browser context logged in as `email` (demo password, or the one given), closed after the tests.
+const { browser, contexts, as } = useBrowser(baseUrl);
 
 const COMPANY = 'company-hr@demo.koryu.jp';
 const METI = 'meti-hr@demo.koryu.jp';
@@ -37,29 +36,6 @@ const subject = `GX戦略の人材交流についての問合せ（橋渡しE2E-
 // What the steps hand on.
 let reference = ''; // the company's sheet: WS-…
 let inquiryPath = ''; // /inquiries/:id
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await closeBrowser?.();
-});
-
-/** A fresh browser context logged in as `email` (demo password, or the one given). */
-async function as(email: string, password?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl);
-  contexts.push(context);
-  if (password) {
-    await page.goto('/login');
-    await page.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('dashboard').waitFor();
-  } else await loginAs(page, email);
-  return page;
-}
 
 /** An API call from the page, with the session's CSRF token (used only for checks that have no page). */
 const call = (p: Page, method: string, url: string) =>
@@ -169,7 +145,7 @@ describe('bridging a company and a ministry: sheet, search, suggestion, inquiry,
     await expect.poll(() => h1(page)).toBe(sheetTitle);
     expect(await mainText(page)).toContain('ＧＸ戦略');
     // The URL is stable: opened afresh, logged out, it shows the same sheet.
-    const { context, page: anon } = await newPage(browser, baseUrl);
+    const { context, page: anon } = await newPage(browser(), baseUrl);
     contexts.push(context);
     await anon.goto(`/wishes/${reference}`);
     await expect.poll(() => h1(anon)).toBe(sheetTitle);
@@ -305,7 +281,7 @@ describe('bridging a company and a ministry: sheet, search, suggestion, inquiry,
     const email = `e2e-bridging-${run}@example.jp`;
     const password = `bridging-e2e-${run}-password`;
     const companyName = `株式会社橋渡し第三者${run}`;
-    const { context, page: reg } = await newPage(browser, baseUrl);
+    const { context, page: reg } = await newPage(browser(), baseUrl);
     contexts.push(context);
     await reg.goto('/');
     await reg.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -95,4 +95,62 @@ export async function loginAs(page: Page, email: string): Promise<void> {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const violations = await axe(page);
   expect(violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Logs in through the form with a password of its own (an account registered during the test), in Japanese. */
+export async function loginWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.evaluate(() => window.localStorage.setItem('koryu.locale', 'ja'));
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('dashboard').waitFor();
+}
+
+/**
+ * A fresh browser context logged in as `email` (demo password, or the one given); the context is
+ * added to `contexts` so the test file can close them all after.
+ */
+export async function openAs(browser: Browser, baseURL: string, contexts: BrowserContext[], email: string, password?: string): Promise<Page> {
+  const { context, page } = await newPage(browser, baseURL);
+  contexts.push(context);
+  if (password) await loginWithPassword(page, email, password);
+  else await loginAs(page, email);
+  return page;
+}
+
+/** Switches the language with the header's switch; `stored` also waits until the account keeps the choice. */
+export async function switchLanguage(page: Page, lang: 'ja' | 'en', { stored = false }: { stored?: boolean } = {}): Promise<void> {
+  await page.getByTestId(`lang-${lang}`).click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  // The choice is stored on the account: wait for it, so the next login starts as chosen.
+  if (stored)
+    await expect
+      .poll(async () => (await page.evaluate(async () => (await fetch('/api/auth/session')).json())).account.locale)
+      .toBe(lang);
+}
+
+/**
+ * One browser for a test file: launched before its tests and closed after them, with every context
+ * in `contexts` (those `as` opens, and any the test adds). `browser()` is the launched browser.
+ */
+export function useBrowser(baseURL: string): {
+  browser: () => Browser;
+  contexts: BrowserContext[];
+  as: (email: string, password?: string) => Promise<Page>;
+} {
+  let launched: { browser: Browser; close: () => Promise<void> } | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await launched?.close();
+  });
+  const browser = () => {
+    if (!launched) throw new Error('the browser is launched in beforeAll');
+    return launched.browser;
+  };
+  return { browser, contexts, as: (email, password) => openAs(browser(), baseURL, contexts, email, password) };
 }

@@ -3,38 +3,18 @@
 // then in English), registers for the second session instead, sees its registration and the seats
 // left go down, and is refused a second registration for the same session. Each page is checked
 // with axe. Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, shot, switchLanguage, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await closeBrowser?.();
-});
-
-async function as(email: string): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl);
-  contexts.push(context);
-  await loginAs(page, email);
-  return page;
-}
+// A fresh browser context logged in as `email`, closed after the tests.
+const { as } = useBrowser(baseUrl);
 
 const mainNav = (p: Page) => p.getByRole('navigation', { name: /メインメニュー|Main menu/ });
 const h1 = (p: Page) => p.locator('main h1').first().textContent();
 
-async function switchTo(p: Page, lang: 'ja' | 'en') {
-  await p.getByTestId(`lang-${lang}`).click();
-  await expect.poll(() => p.locator('html').getAttribute('lang')).toBe(lang);
-  await expect.poll(async () => (await p.evaluate(async () => (await fetch('/api/auth/session')).json())).account.locale).toBe(lang);
-}
+const switchTo = (p: Page, lang: 'ja' | 'en') => switchLanguage(p, lang, { stored: true });
 
 describe('information sessions', () => {
   it('a company is refused a full session with a clear message, then registers for another one', async () => {

@@ -5,38 +5,16 @@
 // agrees; both see both contacts (in Japanese and English), and nobody else does: not the center
 // (it sees only that contacts were exchanged), not another company. Each page is checked with axe.
 // Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { makeCorporateNumber } from '../common/src/corporate-number.ts';
-import { DEMO_PASSWORD, expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { DEMO_PASSWORD, expectAccessible, newPage, shot, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
+// A fresh browser context logged in as `email` (demo password, or the one given), closed after the tests.
+const { browser, contexts, as } = useBrowser(baseUrl);
 let reference = '';
 let inquiryPath = '';
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await closeBrowser?.();
-});
-
-async function as(email: string, password?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl);
-  contexts.push(context);
-  if (password) {
-    await page.goto('/login');
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('dashboard').waitFor();
-  } else await loginAs(page, email);
-  return page;
-}
 
 /** A JSON call from the page, with the session's CSRF token. */
 const call = (p: Page, method: string, url: string, body?: unknown) =>
@@ -190,7 +168,7 @@ describe('inquiries through the contact window', () => {
     // A third company registers, the NPA approves it, and it finds nothing.
     const email = `e2e-third-${Date.now()}@example.jp`;
     const password = `${DEMO_PASSWORD}-third`;
-    const { context, page: anon } = await newPage(browser, baseUrl);
+    const { context, page: anon } = await newPage(browser(), baseUrl);
     contexts.push(context);
     await anon.goto('/');
     const reg = await call(anon, 'POST', '/api/registrations', {

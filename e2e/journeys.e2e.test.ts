@@ -1,25 +1,16 @@
 // User journeys in a real browser (Debian Chromium): public pages, each role's dashboard in
 // Japanese then English, company registration with a bad then a good 法人番号, cross-company
 // access, and axe accessibility checks. Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { makeCorporateNumber } from '../common/src/corporate-number.ts';
-import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { expectAccessible, loginAs, newPage, shot, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => closeBrowser?.());
-
-
+const { browser } = useBrowser(baseUrl);
 
 describe('public pages', () => {
   it('home and contacts in Japanese, then English, accessible', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     await page.goto('/');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja');
     await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
@@ -49,7 +40,7 @@ describe('each demo role logs in and sees its dashboard, in Japanese then Englis
   ] as const;
   for (const [role, email] of roles) {
     it(role, async () => {
-      const { context, page } = await newPage(browser, baseUrl);
+      const { context, page } = await newPage(browser(), baseUrl);
       await loginAs(page, email);
       await expect.poll(() => page.locator('h1').first().textContent()).toContain('ダッシュボード');
       await expectAccessible(page, `dashboard ${role} ja`);
@@ -69,7 +60,7 @@ describe('each demo role logs in and sees its dashboard, in Japanese then Englis
 
 describe('a slow session read at page load', () => {
   it('does not undo a login that finished first', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     // Hold the page-load session read until after the login below has completed.
     let held = true;
     await page.route('**/api/auth/session', async (route) => {
@@ -93,7 +84,7 @@ describe('a slow session read at page load', () => {
 
 describe('company registration', () => {
   it('shows the check-digit error for a bad 法人番号, then accepts a good one', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     await page.goto('/register');
     await page.getByLabel('法人番号（13桁）').fill('8000012050002');
     await page.getByLabel(/^法人名(?!フリガナ)/).fill('株式会社ブラウザ試験');
@@ -118,7 +109,7 @@ describe('company registration', () => {
 
 describe('organisation scope', () => {
   it("a company's HR gets 404 on another company's record, in the browser session", async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     await loginAs(page, 'company-hr@demo.koryu.jp');
     const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
     const own = session.account.companyId as number;
@@ -137,7 +128,7 @@ describe('organisation scope', () => {
   });
 
   it('the company directory searches by name for a ministry HR user', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     await loginAs(page, 'meti-hr@demo.koryu.jp');
     await page.goto('/companies');
     await page.getByTestId('company-search').waitFor();

@@ -4,23 +4,16 @@
 // reason; ranks company sheets in the open dispatch round; the center sees the run hire round's
 // proposals, the algorithm in plain words and the figures, and a create form with bad input is
 // refused with an error summary. Each page is checked with axe. Screenshots go to $KORYU_SHOTS.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { demoWishes } from '../server/src/cli/demo-wishes.ts';
-import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { expectAccessible, loginAs, newPage, shot, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => closeBrowser?.());
+const { browser } = useBrowser(baseUrl);
 
 describe('matching suggestions and rounds', () => {
   it('a ministry sees its wish’s suggestions explained, the barred pair with its reason, and ranks in a round', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     try {
       await loginAs(page, 'meti-hr@demo.koryu.jp');
       await page.goto('/my-wishes');
@@ -68,7 +61,7 @@ describe('matching suggestions and rounds', () => {
   });
 
   it('the center sees a run round’s proposals, the algorithm and the figures; a bad new round is refused', async () => {
-    const { context, page } = await newPage(browser, baseUrl);
+    const { context, page } = await newPage(browser(), baseUrl);
     try {
       await loginAs(page, 'center@demo.koryu.jp');
       await page.goto('/matching');

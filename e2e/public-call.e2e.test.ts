@@ -3,42 +3,21 @@
 // and accepts it (the demo's 独立行政法人 cannot be accepted: only "return" is offered); METI's HR
 // finds the company in the roster with filters kept in the URL, in Japanese and English, and answers
 // the demo consultation. Each page is checked with axe. Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, loginAs, newPage, shot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, shot, switchLanguage, useBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
+// A fresh browser context logged in as `email`, closed after the tests.
+const { as } = useBrowser(baseUrl);
 let companyName = '';
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await closeBrowser?.();
-});
-
-async function as(email: string): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl);
-  contexts.push(context);
-  await loginAs(page, email);
-  return page;
-}
 
 const mainNav = (p: Page) => p.getByRole('navigation', { name: /メインメニュー|Main menu/ });
 const h1 = (p: Page) => p.locator('main h1').first().textContent();
 const focused = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? '');
 const overflowsSideways = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
-async function switchTo(p: Page, lang: 'ja' | 'en') {
-  await p.getByTestId(`lang-${lang}`).click();
-  await expect.poll(() => p.locator('html').getAttribute('lang')).toBe(lang);
-  // The choice is stored on the account: wait for it, so the next login starts as chosen.
-  await expect.poll(async () => (await p.evaluate(async () => (await fetch('/api/auth/session')).json())).account.locale).toBe(lang);
-}
+const switchTo = (p: Page, lang: 'ja' | 'en') => switchLanguage(p, lang, { stored: true });
 
 describe('public call', () => {
   it('a company applies: the empty form is refused with a summary, then the application is under review', async () => {

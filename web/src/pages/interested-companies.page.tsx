@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { FIELDS_OF_WORK } from '../../../common/src/schemas/wishes.schema.ts';
 import type { ReferenceBundle } from '../../../common/src/schemas/reference.schema.ts';
-import { pick, useLang } from '../i18n.ts';
+import { useLang } from '../i18n.ts';
 import { PagedResults, useUrlFilters } from '../modules/criteria-data/paged-records.tsx';
+import { IndustrySelect } from '../modules/reference/industry-select.tsx';
 import { useReference } from '../modules/reference/use-reference.ts';
 import { fieldOfWorkLabel, joinLabels } from '../modules/wishes/wish-labels.tsx';
 import { interestedFiltersFrom, interestedParamsFrom, type InterestedFilters } from '../modules/wishes/wish-query.ts';
-import { RegionSelects } from '../modules/wishes/wish-search-form.tsx';
+import { FieldOfWorkSelect, RegionSelects } from '../modules/wishes/wish-search-form.tsx';
 import { interestedExportHref, useInterestedCompanies, wishHref, type InterestedCompanyItem } from '../modules/wishes/wishes.api.ts';
 import { DownloadLink } from '../ui/file-upload.tsx';
 import { formatDate, formatNumber } from '../ui/format.ts';
@@ -59,35 +59,20 @@ export function InterestedCompaniesPage() {
 
 function InterestedFiltersForm({ value, reference, onSearch, onClear }: { value: InterestedFilters; reference: ReferenceBundle | undefined; onSearch: (f: InterestedFilters) => void; onClear: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const [draft, setDraft] = useUrlDraft(value);
   const set = <K extends keyof InterestedFilters>(k: K, v: InterestedFilters[K]) => setDraft((d) => ({ ...d, [k]: v }));
   return (
     <SearchPanel id="interested-search" heading={t('wishes.interested.searchHeading')} onSubmit={() => onSearch(draft)} onClear={onClear}>
       <TextField id="interested-q" type="search" label={t('wishes.interested.q')} hint={t('wishes.interested.qHint')} autoComplete="off" maxLength={200} className="max-w-2xl" value={draft.q} onChange={(e) => set('q', e.target.value)} />
       <div className="grid grid-cols-1 items-end gap-5 sm:grid-cols-2 lg:grid-cols-3">
-        <Select id="interested-industry" label={t('wishes.filters.industry')} value={draft.industry} onChange={(e) => set('industry', e.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {reference?.industries.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.code} {pick(lang, i.nameJa, i.nameEn)}
-            </option>
-          ))}
-        </Select>
+        <IndustrySelect id="interested-industry" label={t('wishes.filters.industry')} value={draft.industry} onChange={(e) => set('industry', e.target.value)} industries={reference?.industries} />
         <RegionSelects idPrefix="interested" value={draft.region} reference={reference} onChange={(r) => set('region', r)} />
         <Select id="interested-direction" label={t('wishes.interested.direction')} value={draft.direction} onChange={(e) => set('direction', e.target.value as InterestedFilters['direction'])}>
           <option value="">{t('common.all')}</option>
           <option value="dispatch">{t('wishes.interested.wantsDispatch')}</option>
           <option value="hire">{t('wishes.interested.wantsHire')}</option>
         </Select>
-        <Select id="interested-field" label={t('wishes.filters.field')} value={draft.field} onChange={(e) => set('field', e.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {FIELDS_OF_WORK.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f[lang]}
-            </option>
-          ))}
-        </Select>
+        <FieldOfWorkSelect id="interested-field" label={t('wishes.filters.field')} value={draft.field} onChange={(e) => set('field', e.target.value)} />
       </div>
     </SearchPanel>
   );

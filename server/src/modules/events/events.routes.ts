@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponses } from '../../platform/route-errors.ts';
 import {
   attendanceInputSchema,
   contactInputSchema,
@@ -26,13 +27,7 @@ import {
   sessionPatchSchema,
 } from '../../../../common/src/schemas/events.schema.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['events'];
 const manage = { permission: 'events:manage' } as const;
 const register = { permission: 'events:register' } as const;

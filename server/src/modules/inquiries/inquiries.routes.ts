@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponses } from '../../platform/route-errors.ts';
 import {
   inquiryActionSchema,
   inquiryContactsSchema,
@@ -12,14 +12,7 @@ import {
   inquiryParamsSchema,
 } from '../../../../common/src/schemas/inquiries.schema.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['inquiries'];
 // The two sides (inquiries:use) and the contact window (inquiries:manage) share the list, the
 // thread, replies and closing: those routes only need a login, and the policy scopes the record

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponses } from '../../platform/route-errors.ts';
 import {
   capacityInputSchema,
   eligibleQuerySchema,
@@ -15,14 +15,7 @@ import {
   roundSheetParamsSchema,
 } from '../../../../common/src/schemas/matching.schema.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['matching'];
 const manage = { permission: 'matching:manage' } as const;
 const rank = { permission: 'matching:rank' } as const;

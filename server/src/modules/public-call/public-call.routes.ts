@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponses } from '../../platform/route-errors.ts';
 import {
   callApplicationInputSchema,
   callApplicationParamsSchema,
@@ -19,13 +20,7 @@ import {
   rosterQuerySchema,
 } from '../../../../common/src/schemas/public-call.schema.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['public-call'];
 const consultationTags = ['consultations'];
 const apply = { permission: 'public_call:apply' } as const;

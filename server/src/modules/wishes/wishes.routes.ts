@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
+import { errorResponses } from '../../platform/route-errors.ts';
 import {
   FIELDS_OF_WORK,
   interestedCompanyExportQuerySchema,
@@ -25,13 +26,7 @@ import {
   type InterestedCompanyItem,
 } from '../../../../common/src/schemas/wishes.schema.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['wishes'];
 const publicTags = ['public'];
 const write = { permission: 'wishes:write' } as const;

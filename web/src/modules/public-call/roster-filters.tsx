@@ -8,6 +8,7 @@ import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { companySizes } from '../companies/companies.api.ts';
 import { pageParam } from '../criteria-data/paged-records.tsx';
+import { IndustrySelect } from '../reference/industry-select.tsx';
 import { rosterFilterKeys, type RosterFilters } from './public-call.api.ts';
 
 const isDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
@@ -88,14 +89,7 @@ export function RosterFiltersForm({ value, reference, onSearch, onClear }: Props
         data-testid="roster-q"
       />
       <div className="grid grid-cols-1 items-end gap-5 sm:grid-cols-2 lg:grid-cols-3">
-        <Select id="roster-industry" label={t('publicCall.roster.industry')} value={draft.industry} onChange={(e) => set('industry')(e.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {reference?.industries.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.code} {pick(lang, i.nameJa, i.nameEn)}
-            </option>
-          ))}
-        </Select>
+        <IndustrySelect id="roster-industry" label={t('publicCall.roster.industry')} value={draft.industry} onChange={(e) => set('industry')(e.target.value)} industries={reference?.industries} />
         <Select id="roster-region" label={t('publicCall.roster.region')} value={draft.region} onChange={(e) => set('region')(e.target.value)}>
           <option value="">{t('common.all')}</option>
           {regionsOf(reference).map((r) => (

@@ -4,9 +4,10 @@ import { AGE_BANDS, FIELDS_OF_WORK } from '../../../../common/src/schemas/wishes
 import type { ReferenceBundle } from '../../../../common/src/schemas/reference.schema.ts';
 import { pick, useLang } from '../../i18n.ts';
 import { SearchPanel, useUrlDraft } from '../../ui/search-panel.tsx';
-import { Select } from '../../ui/select.tsx';
+import { Select, type SelectProps } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import type { Organisation } from '../organisations/organisations.api.ts';
+import { IndustrySelect } from '../reference/industry-select.tsx';
 import { monthParam, monthsParam, regionChoice, regionParam, type WishFilters } from './wish-query.ts';
 
 /** The regions (地方) of the prefectures, in their order, each once. */
@@ -14,6 +15,22 @@ export function regionsOf(reference: ReferenceBundle | undefined) {
   const seen = new Map<string, { ja: string; en: string }>();
   for (const p of reference?.prefectures ?? []) if (!seen.has(p.regionEn)) seen.set(p.regionEn, { ja: p.regionJa, en: p.regionEn });
   return [...seen.values()];
+}
+
+/** A filter over the fields of work (分野・業種), "all" first. */
+export function FieldOfWorkSelect(select: Omit<SelectProps, 'children'>) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Select {...select}>
+      <option value="">{t('common.all')}</option>
+      {FIELDS_OF_WORK.map((f) => (
+        <option key={f.code} value={f.code}>
+          {f[lang]}
+        </option>
+      ))}
+    </Select>
+  );
 }
 
 /** 地方 and 都道府県 as two selects that fill the one `region` parameter (a prefecture wins). */
@@ -109,22 +126,8 @@ export function WishSearchForm({ value, reference, ministries, onSearch, onClear
           <option value="ministry">{t('wishes.side.ministry')}</option>
           <option value="company">{t('wishes.side.company')}</option>
         </Select>
-        <Select id="wish-search-field" label={t('wishes.filters.field')} value={draft.field} onChange={(e) => set('field', e.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {FIELDS_OF_WORK.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f[lang]}
-            </option>
-          ))}
-        </Select>
-        <Select id="wish-search-industry" label={t('wishes.filters.industry')} value={draft.industry} onChange={(e) => set('industry', e.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {reference?.industries.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.code} {pick(lang, i.nameJa, i.nameEn)}
-            </option>
-          ))}
-        </Select>
+        <FieldOfWorkSelect id="wish-search-field" label={t('wishes.filters.field')} value={draft.field} onChange={(e) => set('field', e.target.value)} />
+        <IndustrySelect id="wish-search-industry" label={t('wishes.filters.industry')} value={draft.industry} onChange={(e) => set('industry', e.target.value)} industries={reference?.industries} />
         <Select id="wish-search-ministry" label={t('wishes.filters.ministry')} value={draft.ministry} onChange={(e) => set('ministry', e.target.value)}>
           <option value="">{t('common.all')}</option>
           {ministries.map((o) => (
