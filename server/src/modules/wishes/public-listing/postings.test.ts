@@ -1,7 +1,7 @@
 // Posting-list operations of the in-process listing: table-driven cases, then random lists checked
 // against a plain Set implementation.
 import { describe, expect, it } from 'vitest';
-import { concat, intersect, intersectAll, seek, union } from './postings.ts';
+import { Arena, concat, intersect, intersectAll, seek, union } from './postings.ts';
 import { eachGram } from './public-index.ts';
 import { gramsOf } from '../search/search.ts';
 
@@ -45,6 +45,27 @@ describe('posting lists', () => {
       const all = [...new Set(lists.flat())].sort((x, y) => x - y);
       expect([...intersectAll(lists.map((l) => Int32Array.from(l)))!]).toEqual(all.filter((v) => sets.every((s) => s.has(v))));
       expect([...union(lists)]).toEqual(all);
+    }
+  });
+
+  it('gives the same lists in an arena (views of one reused buffer, kept valid while it grows)', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const list = (n: number, max: number) => [...new Set(Array.from({ length: n }, () => Math.floor(rand() * max)))].sort((x, y) => x - y);
+    const arena = new Arena();
+    for (let round = 0; round < 50; round++) {
+      arena.reset();
+      // Lists of up to 40,000 ids: several per round overflow the first buffer (65,536 ids).
+      const lists = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => list(Math.floor(rand() * 40_000), 1 + Math.floor(rand() * 100_000)));
+      const u = union(lists, arena);
+      const both = intersectAll([u, ...lists.slice(1)], arena)!;
+      const c = concat(Int32Array.from(lists[0]!), [1_000_000, 1_000_001], arena);
+      const pair = intersect(lists[0]!, lists[1]!, arena);
+      // Every view still holds its answer after the later ones were taken.
+      expect([...u]).toEqual([...union(lists)]);
+      expect([...both]).toEqual([...intersectAll([union(lists), ...lists.slice(1)])!]);
+      expect([...c]).toEqual([...lists[0]!, 1_000_000, 1_000_001]);
+      expect([...pair]).toEqual([...intersect(lists[0]!, lists[1]!)]);
     }
   });
 });

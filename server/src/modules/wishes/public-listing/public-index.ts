@@ -9,10 +9,11 @@
 //
 // A query is answered like the SQL (same items, order, total, totalCapped): the terms, facet keys,
 // period and start month pick posting lists (exact for the keys and ranges; the rarest gram of each
-// term), intersected; each candidate is checked (live on `today`, every term's text or reading as a
-// substring of the search text); a small
-// candidate set is sorted, a large one (or none: no text, no keys) is walked in the sort's order
-// until the page is filled and the count reaches the cap.
+// term), intersected (in a per-snapshot arena: no typed array allocated per query); each candidate
+// is checked (live on `today`, every term's text or reading as a substring of the search text; a
+// term of one or two characters is its own gram, exact, and not checked, as in SQL), in the sort's
+// order and only until the page is filled and the count passes the cap: a small candidate set is
+// put in that order by its precomputed ranks, a large one (or none: no text, no keys) is walked in it.
 //
 // Kept current through the change feed of `wish_sheet_versions` (every save adds a version), as the
 // suggestions index does (suggestions/sheet-index.ts): before answering, the versions above the last
@@ -27,7 +28,7 @@
 import type { PublicWishItem } from '../../../../../common/src/schemas/wishes.schema.ts';
 import type { WishSortKey } from '../wishes.repository.ts';
 import type { QueryTerm } from '../search/search.ts';
-import { concat, intersectAll, union, type Posting } from './postings.ts';
+import { Arena, concat, intersectAll, union, type Posting } from './postings.ts';
 
 /** One stored sheet as the index loads it (wishes.repository.ts IndexSheetRow, already mapped). */
 export type IndexSource = {
@@ -147,8 +148,70 @@ function dayNumber(d: string | null): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
 }
 
+/** A query word whose only gram is itself (one or two characters): its posting list is exactly the sheets containing it. */
+const isOwnGram = (a: { text: string; grams: readonly string[] }) => a.grams.length === 1 && a.grams[0] === a.text;
+
 /** Candidates above this many are walked in the sort's order rather than checked and sorted. */
 const WALK_ABOVE = 4096;
+
+/**
+ * Builds the base's posting lists with little garbage: each sheet's keys are recorded once as key
+ * numbers in one growing typed array, then every list is cut from one shared Int32Array of the
+ * exact total size (instead of a growing number[] per key, which more than doubled the memory
+ * needed while loading).
+ */
+class PostingsBuilder {
+  private ordinals = new Map<string, number>();
+  private names: string[] = [];
+  private last: number[] = []; // per key: the last sheet it was recorded for (once per sheet)
+  private count: number[] = [];
+  private stream = new Int32Array(1 << 20); // key numbers, sheet after sheet
+  private n = 0;
+  private starts: Int32Array; // sheet → its first position in the stream
+  private sheet = -1;
+  constructor(sheets: number) {
+    this.starts = new Int32Array(sheets + 1);
+  }
+  /** Starts recording the keys of sheet i (sheets in ascending order, each once). */
+  begin(i: number): void {
+    this.starts[i] = this.n;
+    this.sheet = i;
+  }
+  add(key: string): void {
+    let o = this.ordinals.get(key);
+    if (o === undefined) {
+      o = this.names.length;
+      this.ordinals.set(key, o);
+      this.names.push(key);
+      this.last.push(-1);
+      this.count.push(0);
+    }
+    if (this.last[o] === this.sheet) return;
+    this.last[o] = this.sheet;
+    this.count[o]!++;
+    if (this.n === this.stream.length) {
+      const grown = new Int32Array(this.stream.length * 2);
+      grown.set(this.stream);
+      this.stream = grown;
+    }
+    this.stream[this.n++] = o;
+  }
+  finish(): Map<string, Int32Array> {
+    const sheets = this.sheet + 1;
+    this.starts[sheets] = this.n;
+    const all = new Int32Array(this.n);
+    const pos = new Int32Array(this.names.length);
+    for (let o = 0, at = 0; o < this.names.length; o++) {
+      pos[o] = at;
+      at += this.count[o]!;
+    }
+    const out = new Map<string, Int32Array>();
+    for (let o = 0; o < this.names.length; o++) out.set(this.names[o]!, all.subarray(pos[o]!, pos[o]! + this.count[o]!));
+    for (let i = 0; i < sheets; i++) for (let j = this.starts[i]!; j < this.starts[i + 1]!; j++) all[pos[this.stream[j]!]!++] = i;
+    this.stream = new Int32Array(0);
+    return out;
+  }
+}
 
 /** An immutable base (posting lists, orders) with an overlay of entries appended since. */
 export class Snapshot {
@@ -166,6 +229,7 @@ export class Snapshot {
   extraKeys = new Map<string, number[]>();
   extraOrders: Partial<Record<WishSortKey, number[]>> = {};
   private stamp = new Int32Array(0);
+  private arena = new Arena(); // one query's intermediate lists (queries are synchronous)
   private generation = 0;
 
   /** Builds the base; yields to the event loop every few thousand sheets (a build takes seconds). */
@@ -177,30 +241,24 @@ export class Snapshot {
     s.baseSize = live.length;
     s.dead = new Uint8Array(Math.max(16, live.length * 2));
     s.expiry = new Int32Array(s.dead.length);
-    const grams = new Map<string, number[]>();
-    const keys = new Map<string, number[]>();
-    const push = (m: Map<string, number[]>, k: string, i: number) => {
-      const l = m.get(k);
-      if (l) l.push(i);
-      else m.set(k, [i]);
-    };
+    const grams = new PostingsBuilder(live.length);
+    const keys = new PostingsBuilder(live.length);
+    const addGram = (g: string) => grams.add(g);
     for (let i = 0; i < live.length; i++) {
       const e = live[i]!;
       if (i % 2000 === 1999) await pause();
       s.byId.set(e.id, i);
-      eachGram(e.searchText, (g) => {
-        const l = grams.get(g);
-        if (!l) grams.set(g, [i]);
-        else if (l[l.length - 1] !== i) l.push(i); // once per sheet
-      });
-      for (const k of new Set(e.facetKeys)) push(keys, k, i);
-      for (const k of rangeKeys(e)) push(keys, k, i);
+      grams.begin(i);
+      keys.begin(i);
+      eachGram(e.searchText, addGram);
+      for (const k of e.facetKeys) keys.add(k);
+      for (const k of rangeKeys(e)) keys.add(k);
       s.expiry[i] = dayNumber(e.expiresOn);
       e.facetKeys = NO_KEYS; // in the posting lists now (exact: candidates need no second check)
     }
     await pause();
-    for (const [g, l] of grams) s.grams.set(g, Int32Array.from(l));
-    for (const [k, l] of keys) s.keys.set(k, Int32Array.from(l));
+    s.grams = grams.finish();
+    s.keys = keys.finish();
     for (const sort of SORTS) {
       await pause();
       const cmp = comparators[sort];
@@ -254,11 +312,11 @@ export class Snapshot {
   }
 
   private gramList(g: string): Posting {
-    return concat(this.grams.get(g), this.extraGrams.get(g));
+    return concat(this.grams.get(g), this.extraGrams.get(g), this.arena);
   }
 
   private keyList(k: string): Posting {
-    return concat(this.keys.get(k), this.extraKeys.get(k));
+    return concat(this.keys.get(k), this.extraKeys.get(k), this.arena);
   }
 
   /** The overlay's live entries in the sort's order. */
@@ -277,15 +335,19 @@ export class Snapshot {
   query(q: IndexQuery, today: string, sort: WishSortKey, page: number, pageSize: number, cap: number): IndexResult {
     // Candidates: the intersection of one posting list per required key and per term (its rarest
     // gram; a term with a reading: the union over its alternatives).
+    const arena = this.arena;
+    arena.reset();
     const lists: Posting[] = [];
     for (const k of new Set(q.keys)) lists.push(this.keyList(k));
     if (q.period !== undefined && q.period >= 1 && q.period <= MAX_PERIOD) lists.push(this.keyList(periodKey(q.period)));
     if (q.startMonth) {
       const odd = this.keyList(IRREGULAR);
-      lists.push(odd.length ? union([this.keyList(monthKey(q.startMonth)), odd]) : this.keyList(monthKey(q.startMonth)));
+      lists.push(odd.length ? union([this.keyList(monthKey(q.startMonth)), odd], arena) : this.keyList(monthKey(q.startMonth)));
     }
     for (const t of q.terms) {
       const perAlt = t.alternatives.map((a) => {
+        // A term of one or two characters is its own gram: its list is exact (no check, as in SQL).
+        if (isOwnGram(a)) return this.gramList(a.text);
         let best: Posting | null = null;
         for (const g of a.grams) {
           const l = this.gramList(g);
@@ -293,9 +355,9 @@ export class Snapshot {
         }
         return best ?? [];
       });
-      lists.push(perAlt.length === 1 ? perAlt[0]! : union(perAlt));
+      lists.push(perAlt.length === 1 ? perAlt[0]! : union(perAlt, arena));
     }
-    const candidates = intersectAll(lists);
+    const candidates = intersectAll(lists, arena);
     const entries = this.entries;
     const dead = this.dead;
     // Facet keys need no check: every key's posting list is in the intersection, and those lists
@@ -303,7 +365,8 @@ export class Snapshot {
     const expiry = this.expiry;
     const day = dayNumber(today);
     const ranges = q.period !== undefined || !!q.startMonth;
-    const terms = q.terms;
+    // Only terms with an alternative longer than its gram need the substring check.
+    const terms = q.terms.filter((t) => !t.alternatives.every(isOwnGram));
     const matches = (i: number): boolean => {
       if (dead[i] || expiry[i]! < day) return false;
       if (!ranges && !terms.length) return true;
@@ -317,18 +380,28 @@ export class Snapshot {
     const cmp = comparators[sort];
 
     if (candidates && candidates.length <= WALK_ABOVE) {
-      const found: number[] = [];
-      for (let i = 0; i < candidates.length; i++) if (matches(candidates[i]!)) found.push(candidates[i]!);
-      let page: number[];
-      if (!found.length || found[found.length - 1]! < this.baseSize) {
-        // All in the base: sort their positions in the sort's order (a numeric sort).
+      if (!candidates.length || candidates[candidates.length - 1]! < this.baseSize) {
+        // All in the base: sort their positions in the sort's order (a numeric sort), then check
+        // them in that order only until the page is filled and the count passes the cap.
         const rank = this.ranks[sort];
         const order = this.orders[sort];
-        const rs = new Int32Array(found.length);
-        for (let j = 0; j < found.length; j++) rs[j] = rank[found[j]!]!;
+        const rs = arena.take(candidates.length);
+        for (let j = 0; j < candidates.length; j++) rs[j] = rank[candidates[j]!]!;
         rs.sort();
-        page = Array.from(rs.subarray(offset, offset + pageSize), (r) => order[r]!);
-      } else page = found.sort((a, b) => cmp(entries[a]!, entries[b]!)).slice(offset, offset + pageSize);
+        const items: PublicWishItem[] = [];
+        let n = 0;
+        for (let j = 0; j < rs.length; j++) {
+          const i = order[rs[j]!]!;
+          if (!matches(i)) continue;
+          if (n >= offset && n < offset + pageSize) items.push(JSON.parse(entries[i]!.item) as PublicWishItem);
+          n++;
+          if (n > cap && n >= offset + pageSize) break;
+        }
+        return n > cap ? { items, total: cap, capped: true } : { items, total: n, capped: false };
+      }
+      const found: number[] = [];
+      for (let i = 0; i < candidates.length; i++) if (matches(candidates[i]!)) found.push(candidates[i]!);
+      const page = found.sort((a, b) => cmp(entries[a]!, entries[b]!)).slice(offset, offset + pageSize);
       const items = page.map((i) => JSON.parse(entries[i]!.item) as PublicWishItem);
       return found.length > cap ? { items, total: cap, capped: true } : { items, total: found.length, capped: false };
     }
