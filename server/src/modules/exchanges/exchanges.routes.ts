@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
+import { sendCsv, sendXlsx, type ExportColumn } from '../../platform/table-export.ts';
 import { z } from 'zod';
 import { errorResponseSchema, idParamSchema } from '../../../../common/src/schemas/common.schema.ts';
 import {
@@ -61,7 +61,7 @@ const stateJa: Record<CaseItem['state'], string> = {
   rejected: '不承認',
 };
 
-const exportColumns: { header: string; value: (c: CaseItem) => string | number }[] = [
+const exportColumns: ExportColumn<CaseItem>[] = [
   { header: '案件番号 / Reference', value: (c) => c.reference },
   { header: '種別 / Direction', value: (c) => (c.direction === 'dispatch' ? '交流派遣' : `交流採用（${c.hireType === 'continued' ? '雇用継続型' : '退職型'}）`) },
   { header: '状態 / State', value: (c) => `${stateJa[c.state]} (${c.state})` },
@@ -78,13 +78,6 @@ const exportColumns: { header: string; value: (c: CaseItem) => string | number }
   { header: '期限超過 / Overdue', value: (c) => (c.overdue ? '超過 / overdue' : '') },
   { header: '更新日時 / Updated', value: (c) => c.updatedAt },
 ];
-
-/** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-const csvCell = (v: string | number) => {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-};
 
 export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.exchanges;
@@ -118,30 +111,14 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/exchanges/cases.csv',
     { config: read, schema: { tags, summary: '一覧のCSV出力 / Export the filtered list as CSV', querystring: exportQuerySchema, produces: ['text/csv'] } },
     async (req, reply) => {
-      const rows = await s.exportRows(req.ctx, req.query);
-      const lines = [exportColumns.map((c) => csvCell(c.header)).join(','), ...rows.map((r) => exportColumns.map((c) => csvCell(c.value(r))).join(','))];
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="exchange-cases.csv"`)
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+      return sendCsv(reply, 'exchange-cases.csv', exportColumns, await s.exportRows(req.ctx, req.query));
     },
   );
   app.get(
     '/api/exchanges/cases.xlsx',
     { config: read, schema: { tags, summary: '一覧のExcel出力 / Export the filtered list as xlsx', querystring: exportQuerySchema } },
     async (req, reply) => {
-      const rows = await s.exportRows(req.ctx, req.query);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('交流案件');
-      ws.columns = exportColumns.map((c) => ({ header: c.header, width: 18 }));
-      for (const r of rows) ws.addRow(exportColumns.map((c) => c.value(r)));
-      ws.getRow(1).font = { bold: true };
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="exchange-cases.xlsx"`)
-        .send(buf);
+      return sendXlsx(reply, 'exchange-cases.xlsx', '交流案件', exportColumns, await s.exportRows(req.ctx, req.query), 18);
     },
   );
   app.post(

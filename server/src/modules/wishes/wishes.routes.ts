@@ -2,7 +2,7 @@
 // public listing under /api/public/wishes (no login), and the interested-companies list
 // (官民人事交流に関心が高い企業の一覧) with its CSV and xlsx exports. Thin: the service decides.
 // Route list for the web pages: /work/brief/wishes-api.md.
-import ExcelJS from 'exceljs';
+import { sendCsv, sendXlsx, type ExportColumn } from '../../platform/table-export.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../../../common/src/schemas/common.schema.ts';
 import { errorResponses } from '../../platform/route-errors.ts';
@@ -35,7 +35,7 @@ const interested = { permission: 'interested_companies:read' } as const;
 const fieldJa = new Map<string, string>(FIELDS_OF_WORK.map((f) => [f.code, f.ja]));
 
 const sizeJa = { large: '大企業', medium: '中堅企業', small: '小規模' } as const;
-const exportColumns: { header: string; value: (c: InterestedCompanyItem) => string | number }[] = [
+const exportColumns: ExportColumn<InterestedCompanyItem>[] = [
   { header: '法人番号 / Corporate number', value: (c) => c.corporateNumber },
   { header: '企業名 / Company', value: (c) => c.companyName },
   { header: '業種 / Industry', value: (c) => (c.industry ? `${c.industry.code} ${c.industry.ja}` : '') },
@@ -54,13 +54,6 @@ const exportColumns: { header: string; value: (c: InterestedCompanyItem) => stri
   { header: 'メール / E-mail', value: (c) => c.contactEmail ?? '' },
   { header: '電話 / Phone', value: (c) => c.contactPhone ?? '' },
 ];
-
-/** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-const csvCell = (v: string | number) => {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-};
 
 export const wishesRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.wishes;
@@ -189,30 +182,14 @@ export const wishesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/interested-companies.csv',
     { config: interested, schema: { tags, summary: '関心企業一覧のCSV出力 / Export as CSV', querystring: interestedCompanyExportQuerySchema, produces: ['text/csv'] } },
     async (req, reply) => {
-      const rows = await s.interestedCompaniesExport(req.ctx, req.query, 'csv');
-      const lines = [exportColumns.map((c) => csvCell(c.header)).join(','), ...rows.map((r) => exportColumns.map((c) => csvCell(c.value(r))).join(','))];
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="interested-companies.csv"`)
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+      return sendCsv(reply, 'interested-companies.csv', exportColumns, await s.interestedCompaniesExport(req.ctx, req.query, 'csv'));
     },
   );
   app.get(
     '/api/interested-companies.xlsx',
     { config: interested, schema: { tags, summary: '関心企業一覧のExcel出力 / Export as xlsx', querystring: interestedCompanyExportQuerySchema } },
     async (req, reply) => {
-      const rows = await s.interestedCompaniesExport(req.ctx, req.query, 'xlsx');
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('関心企業一覧');
-      ws.columns = exportColumns.map((c) => ({ header: c.header, width: 20 }));
-      for (const r of rows) ws.addRow(exportColumns.map((c) => c.value(r)));
-      ws.getRow(1).font = { bold: true };
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="interested-companies.xlsx"`)
-        .send(buf);
+      return sendXlsx(reply, 'interested-companies.xlsx', '関心企業一覧', exportColumns, await s.interestedCompaniesExport(req.ctx, req.query, 'xlsx'), 20);
     },
   );
 };
