@@ -41,6 +41,11 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { suggestionsRoutes } from './modules/suggestions/suggestions.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { publishedStatisticsRoutes } from './modules/statistics/published.routes.ts';
+import { publicPrivateRoutes } from './modules/statistics/records.routes.ts';
+import { annualReportRoutes } from './modules/statistics/report/report.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
+import { internationalRoutes } from './modules/international/international.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -197,6 +202,11 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(suggestionsRoutes);
   await app.register(matchingRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(publishedStatisticsRoutes);
+  await app.register(publicPrivateRoutes);
+  await app.register(annualReportRoutes);
+  await app.register(surveysRoutes);
+  await app.register(internationalRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {

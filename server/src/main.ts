@@ -1,9 +1,11 @@
 // Reads config, opens the database, migrates, listens; shuts down gracefully on SIGTERM/SIGINT.
+import { warmRecordsCache } from './modules/statistics/records.service.ts';
 import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import { scheduleReminders } from './modules/exchanges/reminders.runner.ts';
 import { seedKnowledgePages } from './modules/knowledge/knowledge.seed.ts';
+import { seedPublishedStatistics } from './modules/statistics/published.service.ts';
 
 export type Running = { url: string; close: () => Promise<void>; database: Database };
 
@@ -17,6 +19,9 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
     // empty on a fresh installation, demo or not: insert the content pages that are missing
     // (never overwriting an edited or unpublished page; modules/knowledge/knowledge.seed.ts).
     await seedKnowledgePages(database);
+    // The published statistics history (資料8, the 2024 industry table, …; modules/statistics/published/*.json):
+    // inserts only the figures that are missing, so a fresh database reproduces the publications exactly.
+    await seedPublishedStatistics(database);
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -28,6 +33,12 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
   const url = `http://${shownHost}:${config.port}`;
   app.log.info({ database: database.describe, startupMs: Math.round(performance.now() - t0) }, 'koryu listening');
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, today: app.services.clock.today() }, 'KORYU_CLOCK_FILE is set: "today" comes from this file (test and training environments only)');
+
+  // The public-private statistics cube is read once in the background, so the first statistics page
+  // view does not wait for it (seconds at national scale; modules/statistics/records.service.ts).
+  warmRecordsCache(database.db, (err) => app.log.warn({ err }, 'statistics cube warm-up failed'));
+  // The latest survey rounds' results likewise (modules/surveys/surveys.service.ts, results cache).
+  void app.services.surveys.warmResults().catch((err: unknown) => app.log.warn({ err }, 'survey results warm-up failed'));
 
   // Expired sessions and old login attempts are pruned in the background.
   const prune = setInterval(() => void app.services.accounts.pruneExpired().catch(() => {}), 10 * 60_000);

@@ -21,6 +21,8 @@ import { createEventsService } from './modules/events/events.service.ts';
 import { createSuggestionsService } from './modules/suggestions/suggestions.service.ts';
 import { createMatchingService } from './modules/matching/matching.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
+import { createSurveysService } from './modules/surveys/surveys.service.ts';
+import { createInternationalService } from './modules/international/international.service.ts';
 
 function createBaseServices(database: Database, config: Config) {
   const companies = createCompaniesService(database);
@@ -56,6 +58,8 @@ function createBaseServices(database: Database, config: Config) {
     suggestions,
     matching: createMatchingService(database, { suggestions, clock }),
     knowledge: createKnowledgeService(database, { today: () => clock.today() }),
+    surveys: createSurveysService(database, { today: () => clock.today(), afterCommit: () => mail.deliverSoon() }),
+    international: createInternationalService(database, { today: () => clock.today() }),
   };
 }
 

@@ -67,10 +67,35 @@ const MatchingPage = lazy(() => import('./pages/matching.page.tsx').then((m) => 
 const MatchingRoundPage = lazy(() => import('./pages/matching-round.page.tsx').then((m) => ({ default: m.MatchingRoundPage })));
 // 知識ページ (issue 5): the public guide (hub, Q&A, each page) and its editing by the NPA and the center.
 const GuidePage = lazy(() => import('./pages/guide.page.tsx').then((m) => ({ default: m.GuidePage })));
+// 統計 (issue 6): the public statistics pages (published figures with sources and history).
+const StatisticsPage = lazy(() => import('./pages/statistics.page.tsx').then((m) => ({ default: m.StatisticsPage })));
+const StatisticsInternationalPage = lazy(() => import('./pages/statistics-international.page.tsx').then((m) => ({ default: m.StatisticsInternationalPage })));
+const StatisticsPublishedPage = lazy(() => import('./pages/statistics-published.page.tsx').then((m) => ({ default: m.StatisticsPublishedPage })));
+// 官民人事交流の実施状況（記録に基づく集計）: NPA only.
+const StatisticsPublicPrivatePage = lazy(() => import('./pages/statistics-public-private.page.tsx').then((m) => ({ default: m.StatisticsPublicPrivatePage })));
+// アンケート (issue 7): respondents' surveys and the NPA's rounds, preview and results.
+const MySurveysPage = lazy(() => import('./pages/my-surveys.page.tsx').then((m) => ({ default: m.MySurveysPage })));
+const SurveyAnswerPage = lazy(() => import('./pages/survey-answer.page.tsx').then((m) => ({ default: m.SurveyAnswerPage })));
+const SurveyRoundsPage = lazy(() => import('./pages/survey-rounds.page.tsx').then((m) => ({ default: m.SurveyRoundsPage })));
+const SurveyRoundNewPage = lazy(() => import('./pages/survey-rounds.page.tsx').then((m) => ({ default: m.SurveyRoundNewPage })));
+const SurveyRoundPage = lazy(() => import('./pages/survey-round.page.tsx').then((m) => ({ default: m.SurveyRoundPage })));
+const SurveyDefinitionPreviewPage = lazy(() => import('./pages/survey-round.page.tsx').then((m) => ({ default: m.SurveyDefinitionPreviewPage })));
+const SurveyResultsPage = lazy(() => import('./pages/survey-results.page.tsx').then((m) => ({ default: m.SurveyResultsPage })));
 const GuideQaPage = lazy(() => import('./pages/guide-qa.page.tsx').then((m) => ({ default: m.GuideQaPage })));
 const GuideArticlePage = lazy(() => import('./pages/guide-article.page.tsx').then((m) => ({ default: m.GuideArticlePage })));
 const GuideManagePage = lazy(() => import('./pages/guide-manage.page.tsx').then((m) => ({ default: m.GuideManagePage })));
 const GuideEditPage = lazy(() => import('./pages/guide-edit.page.tsx').then((m) => ({ default: m.GuideEditPage })));
+// 国際 (issue 8): the dispatch registry (派遣法) with its consultations, year figures from records, and the NPA's programmes.
+const InternationalDispatchesPage = lazy(() => import('./pages/international-dispatches.page.tsx').then((m) => ({ default: m.InternationalDispatchesPage })));
+const InternationalDispatchNewPage = lazy(() => import('./pages/international-dispatch-new.page.tsx').then((m) => ({ default: m.InternationalDispatchNewPage })));
+const InternationalDispatchDetailPage = lazy(() => import('./pages/international-dispatch-detail.page.tsx').then((m) => ({ default: m.InternationalDispatchDetailPage })));
+const InternationalConsultationsPage = lazy(() => import('./pages/international-consultations.page.tsx').then((m) => ({ default: m.InternationalConsultationsPage })));
+const InternationalFiguresPage = lazy(() => import('./pages/international-figures.page.tsx').then((m) => ({ default: m.InternationalFiguresPage })));
+const InternationalOrganisationsPage = lazy(() => import('./pages/international-programmes.page.tsx').then((m) => ({ default: m.InternationalOrganisationsPage })));
+const InternationalSeminarsPage = lazy(() => import('./pages/international-programmes.page.tsx').then((m) => ({ default: m.InternationalSeminarsPage })));
+const InternationalFellowshipsPage = lazy(() => import('./pages/international-programmes.page.tsx').then((m) => ({ default: m.InternationalFellowshipsPage })));
+const InternationalDelegationsPage = lazy(() => import('./pages/international-programmes.page.tsx').then((m) => ({ default: m.InternationalDelegationsPage })));
+const InternationalNetworksPage = lazy(() => import('./pages/international-programmes.page.tsx').then((m) => ({ default: m.InternationalNetworksPage })));
 const GuideHistoryPage = lazy(() => import('./pages/guide-history.page.tsx').then((m) => ({ default: m.GuideHistoryPage })));
 const GuideVersionPage = lazy(() => import('./pages/guide-history.page.tsx').then((m) => ({ default: m.GuideVersionPage })));
 
@@ -102,6 +127,10 @@ const suggestionRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 const matchingRoles: Role[] = ['npa', 'center', 'ministry_hr', 'company_hr'];
 /** 知識ページ: public to read; the NPA and the center edit them (knowledge:edit). */
 const knowledgeEditorRoles: Role[] = ['npa', 'center'];
+/** アンケート: ministry HR and participants answer (surveys:answer); the NPA runs rounds and reads results (surveys:manage, surveys:results). */
+const surveyRespondentRoles: Role[] = ['ministry_hr', 'participant'];
+/** 国際 (international:register: ministry HR registers its dispatches, the NPA sees all; international:manage: the NPA). */
+const internationalRoles: Role[] = ['npa', 'ministry_hr'];
 
 /**
  * The logged-in main menu (the side nav): groups in order, each entry with the roles that see it
@@ -171,6 +200,38 @@ const mainMenu: NavGroupSpec<Role>[] = [
     ],
   },
   {
+    id: 'statistics', // 統計 (public published figures; records-based views are added here too)
+    label: 'statistics.navGroup',
+    items: [
+      { to: '/statistics', label: 'statistics.nav', end: true },
+      { to: '/statistics/international', label: 'statistics.navInternational' },
+      { to: '/statistics/published', label: 'statistics.navPublished' },
+      { to: '/statistics/public-private', label: 'statistics.publicPrivate.nav', roles: ['npa'] },
+    ],
+  },
+  {
+    id: 'international', // 国際: 派遣法の派遣・協議・年度別数値、セミナー・フェローシップ・来訪・ネットワーク
+    label: 'international.navGroup',
+    items: [
+      { to: '/international/dispatches', label: 'international.nav.dispatches', roles: internationalRoles },
+      { to: '/international/consultations', label: 'international.nav.consultations', roles: internationalRoles },
+      { to: '/international/figures', label: 'international.nav.figures', roles: internationalRoles },
+      { to: '/international/organisations', label: 'international.nav.organisations', roles: ['npa'] },
+      { to: '/international/seminars', label: 'international.nav.seminars', roles: ['npa'] },
+      { to: '/international/fellowships', label: 'international.nav.fellowships', roles: ['npa'] },
+      { to: '/international/delegations', label: 'international.nav.delegations', roles: ['npa'] },
+      { to: '/international/networks', label: 'international.nav.networks', roles: ['npa'] },
+    ],
+  },
+  {
+    id: 'surveys', // アンケート
+    label: 'surveys.navGroup',
+    items: [
+      { to: '/surveys', label: 'surveys.nav.mine', roles: surveyRespondentRoles },
+      { to: '/admin/surveys', label: 'surveys.nav.rounds', roles: ['npa'] },
+    ],
+  },
+  {
     id: 'admin', // 管理
     label: 'navGroups.admin',
     items: [
@@ -191,6 +252,7 @@ function useNav(): { top: NavItem[]; groups: NavGroup[] | null } {
         { to: '/guide', label: t('knowledge.nav') },
         { to: '/contacts', label: t('nav.contacts') },
         { to: '/wishes', label: t('wishes.nav.public') },
+        { to: '/statistics', label: t('statistics.nav') },
         { to: '/events', label: t('events.nav') },
         { to: '/register', label: t('nav.register') },
       ],
@@ -287,6 +349,24 @@ export function App() {
             <Route path="guide" element={<GuidePage />} />
             <Route path="guide/qa" element={<GuideQaPage />} />
             <Route path="guide/:slug" element={<GuideArticlePage />} />
+            <Route path="statistics" element={<StatisticsPage />} />
+            <Route path="statistics/international" element={<StatisticsInternationalPage />} />
+            <Route path="statistics/published" element={<StatisticsPublishedPage />} />
+            <Route element={<RequireAuth roles={['npa']} />}>
+              <Route path="statistics/public-private" element={<StatisticsPublicPrivatePage />} />
+            </Route>
+            <Route element={<RequireAuth roles={internationalRoles} />}>
+              <Route path="international/dispatches" element={<InternationalDispatchesPage />} />
+              <Route path="international/dispatches/new" element={<InternationalDispatchNewPage />} />
+              <Route path="international/dispatches/:id" element={<InternationalDispatchDetailPage />} />
+              <Route path="international/consultations" element={<InternationalConsultationsPage />} />
+              <Route path="international/figures" element={<InternationalFiguresPage />} />
+              <Route path="international/organisations" element={<InternationalOrganisationsPage />} />
+              <Route path="international/seminars" element={<InternationalSeminarsPage />} />
+              <Route path="international/fellowships" element={<InternationalFellowshipsPage />} />
+              <Route path="international/delegations" element={<InternationalDelegationsPage />} />
+              <Route path="international/networks" element={<InternationalNetworksPage />} />
+            </Route>
             <Route element={<RequireAuth roles={knowledgeEditorRoles} />}>
               <Route path="guide/manage" element={<GuideManagePage />} />
               <Route path="guide/:slug/edit" element={<GuideEditPage />} />
@@ -369,6 +449,17 @@ export function App() {
             <Route element={<RequireAuth roles={eventManagerRoles} />}>
               <Route path="events/manage" element={<EventsManagePage />} />
               <Route path="events/:id/manage" element={<EventManagePage />} />
+            </Route>
+            <Route element={<RequireAuth roles={surveyRespondentRoles} />}>
+              <Route path="surveys" element={<MySurveysPage />} />
+              <Route path="surveys/:targetId" element={<SurveyAnswerPage />} />
+            </Route>
+            <Route element={<RequireAuth roles={['npa']} />}>
+              <Route path="admin/surveys" element={<SurveyRoundsPage />} />
+              <Route path="admin/surveys/new" element={<SurveyRoundNewPage />} />
+              <Route path="admin/surveys/preview/:key/:version" element={<SurveyDefinitionPreviewPage />} />
+              <Route path="admin/surveys/:id" element={<SurveyRoundPage />} />
+              <Route path="admin/surveys/:id/results" element={<SurveyResultsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

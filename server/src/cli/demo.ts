@@ -15,6 +15,8 @@ import { loadDemoWishes } from './demo-wishes.ts';
 import { loadDemoEvents } from './demo-events.ts';
 import { loadDemoKnowledge } from './demo-knowledge.ts';
 import { loadDemoMatching } from './demo-matching.ts';
+import { loadDemoSurveys } from './demo-surveys.ts';
+import { loadDemoInternational } from './demo-international.ts';
 import type { Role } from '../platform/context.ts';
 
 export const demoLogins = {
@@ -83,5 +85,9 @@ export async function loadDemo(
   const matchingRounds = await loadDemoMatching(database);
   // The knowledge pages from the seed documents (if missing; see demo-knowledge.ts).
   const knowledgePages = await loadDemoKnowledge(database);
-  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0, demoCallApplications: callApplications, demoExchangeCases: exchangeCases, demoInfoEvents: infoEvents, demoInquiries: inquiryThreads, demoWishSheets: wishSheets, demoMatchingRounds: matchingRounds, demoKnowledgePages: knowledgePages } };
+  // Survey rounds: the 2023 ministry and participant surveys closed with generated answers, and open ones (once; see demo-surveys.ts).
+  const surveyRounds = await loadDemoSurveys(database);
+  // The international side: host organisations, dispatches (one crossing 5 years, consultations), seminars, a fellowship cohort, delegations, network events (once; see demo-international.ts).
+  const internationalDispatches = await loadDemoInternational(database);
+  return { loaded: existing === 0, counts: { ...counts, demoAccounts: created, demoCriteriaFacts: criteriaFacts ? 1 : 0, demoCallApplications: callApplications, demoExchangeCases: exchangeCases, demoInfoEvents: infoEvents, demoInquiries: inquiryThreads, demoWishSheets: wishSheets, demoMatchingRounds: matchingRounds, demoKnowledgePages: knowledgePages, demoSurveyRounds: surveyRounds, demoInternationalDispatches: internationalDispatches } };
 }

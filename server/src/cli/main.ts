@@ -22,6 +22,8 @@ import { progressBar } from './progress.ts';
 import { criteriaEvaluate } from './criteria.ts';
 import { runReminders } from '../modules/exchanges/reminders.runner.ts';
 import { createClock } from '../platform/clock.ts';
+import { statsCommand, STATS_HELP } from '../modules/statistics/stats.cli.ts';
+import { reportCommand, REPORT_HELP } from '../modules/statistics/report/report.cli.ts';
 
 const HELP = `koryu — 官民人事交流・国際機関派遣の業務システム / personnel-exchange platform
 
@@ -49,6 +51,8 @@ Usage: koryu <command> [options]
   reminders run [--today YYYY-MM-DD]
                                  write the exchange reminders due today to the mail outbox and deliver
                                  it (KORYU_SMTP_URL; without it the mails are held in the outbox)
+${STATS_HELP}
+${REPORT_HELP}
 
 Database: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PGlite in
 KORYU_DATA_DIR (default ./data).`;
@@ -190,6 +194,18 @@ export async function main(argv: string[]): Promise<number> {
           throw err;
         }
       });
+    }
+
+    case 'stats': {
+      const code = await statsCommand(sub, rest, withDb, cliContext);
+      if (code === null) break;
+      return code;
+    }
+
+    case 'report': {
+      const code = await reportCommand(sub, rest, withDb, cliContext);
+      if (code === null) break;
+      return code;
     }
 
     case 'export': {

@@ -11,6 +11,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -1130,6 +1131,408 @@ export const knowledgePageVersions = pgTable(
   (t) => [uniqueIndex('knowledge_page_versions_uq').on(t.pageId, t.version)],
 );
 
+// ---------------------------------------------------------------- published statistics (issue 6)
+
+// 公表資料 — a publication figures were taken from (annual report 年次報告書, pamphlet, …).
+export const statPublications = pgTable(
+  'stat_publications',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull(),
+    publisher: text('publisher').notNull(),
+    edition: text('edition'),
+    // "latest" = the figure from the publication with the greatest (published_year, published_on, id)
+    publishedYear: integer('published_year').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }),
+    document: text('document').notNull(),
+    file: text('file'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('stat_publications_code_uq').on(t.code)],
+);
+
+// 公表数値 — one printed figure of one publication. Every published version is kept (never updated
+// in place); a later publication's figure revises an earlier one. value null = not printed.
+export const statPublishedFigures = pgTable(
+  'stat_published_figures',
+  {
+    id: id(),
+    series: text('series').notNull(),
+    periodKind: text('period_kind').notNull(), // 'fiscal' (年度) | 'calendar' (年)
+    periodYear: integer('period_year').notNull(),
+    dimension: text('dimension').notNull().default(''),
+    measure: text('measure').notNull(),
+    value: integer('value'),
+    publicationId: ref('publication_id').notNull().references(() => statPublications.id),
+    sourceTable: text('source_table'),
+    sourcePage: text('source_page'),
+    sourceLines: text('source_lines'),
+    sourceText: text('source_text'),
+    flaggedRevision: boolean('flagged_revision').notNull().default(false),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    importedBy: ref('imported_by').references(() => accounts.id),
+    importLabel: text('import_label'),
+  },
+  (t) => [
+    uniqueIndex('stat_published_figures_uq').on(t.series, t.periodKind, t.periodYear, t.dimension, t.measure, t.publicationId),
+    index('stat_published_figures_series_idx').on(t.series, t.periodKind, t.periodYear),
+    check('stat_published_figures_period_kind_ck', sql`${t.periodKind} in ('fiscal','calendar')`),
+  ],
+);
+
+// ---------------------------------------------------------------- surveys (issue 7)
+// Questionnaires to ministries' HR and to participants (アンケート). A definition is data
+// (common/src/schemas/survey-definition.schema.ts); a round sends one definition version to targets;
+// a target answers once. Anonymity (無記名): see server/src/modules/surveys/README.md, "Anonymous rounds".
+
+// 設問定義: key + version, the validated JSON; frozen (never changed) once a round using it opens.
+export const surveyDefinitions = pgTable(
+  'survey_definitions',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    audience: text('audience').notNull(), // 'organisation' | 'participant'
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull(),
+    body: jsonb('body').notNull(),
+    template: text('template'), // the data file it was loaded from (templates/…json), null when imported
+    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'string' }),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('survey_definitions_key_version_uq').on(t.key, t.version),
+    check('survey_definitions_audience_ck', sql`${t.audience} in ('organisation','participant')`),
+  ],
+);
+
+// 実施回: one definition version sent to targets between two dates.
+export const surveyRounds = pgTable(
+  'survey_rounds',
+  {
+    id: id(),
+    definitionId: ref('definition_id').notNull().references(() => surveyDefinitions.id),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull(),
+    audience: text('audience').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    anonymous: boolean('anonymous').notNull().default(false),
+    minN: integer('min_n').notNull().default(5),
+    remindDaysBefore: integer('remind_days_before').notNull().default(7),
+    state: text('state').notNull().default('draft'),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'string' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('survey_rounds_definition_idx').on(t.definitionId),
+    check('survey_rounds_audience_ck', sql`${t.audience} in ('organisation','participant')`),
+    check('survey_rounds_state_ck', sql`${t.state} in ('draft','open','closed')`),
+    check('survey_rounds_dates_ck', sql`${t.closesOn} >= ${t.opensOn}`),
+    check('survey_rounds_min_n_ck', sql`${t.minN} between 1 and 1000`),
+    check('survey_rounds_remind_ck', sql`${t.remindDaysBefore} between 0 and 60`),
+  ],
+);
+
+// 配布先: one respondent of a round — an organisation (its HR), an HR line (org unit), or a person.
+// `submitted` is the only trace of an answer here: a boolean, no time (see the README).
+export const surveyTargets = pgTable(
+  'survey_targets',
+  {
+    id: id(),
+    roundId: ref('round_id').notNull().references(() => surveyRounds.id),
+    kind: text('kind').notNull(), // 'organisation' | 'org_unit' | 'person'
+    subject: text('subject').notNull(), // 'organisation:12' | 'org_unit:34' | 'person:56' (unique per round)
+    organisationId: ref('organisation_id').references(() => organisations.id),
+    orgUnitId: ref('org_unit_id').references(() => orgUnits.id),
+    personId: ref('person_id').references(() => people.id),
+    attributes: jsonb('attributes').notNull().default(sql`'{}'::jsonb`),
+    submitted: boolean('submitted').notNull().default(false),
+    lastRemindedOn: date('last_reminded_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('survey_targets_round_subject_uq').on(t.roundId, t.subject),
+    index('survey_targets_org_idx').on(t.organisationId),
+    index('survey_targets_person_idx').on(t.personId),
+    check('survey_targets_kind_ck', sql`${t.kind} in ('organisation','org_unit','person')`),
+    check(
+      'survey_targets_refs_ck',
+      sql`(${t.kind} = 'organisation' and ${t.organisationId} is not null and ${t.orgUnitId} is null and ${t.personId} is null)
+        or (${t.kind} = 'org_unit' and ${t.organisationId} is not null and ${t.orgUnitId} is not null and ${t.personId} is null)
+        or (${t.kind} = 'person' and ${t.personId} is not null)`,
+    ),
+  ],
+);
+
+// 一時保存: a target's draft (deleted when the answer is submitted).
+export const surveyDrafts = pgTable('survey_drafts', {
+  targetId: ref('target_id').primaryKey().references(() => surveyTargets.id),
+  answers: jsonb('answers').notNull(),
+  updatedBy: ref('updated_by').references(() => accounts.id),
+  updatedAt: updatedAt(),
+});
+
+// 回答: a submitted answer set. Identified rounds: target, account and time. Anonymous rounds: none
+// of them, a random key (no insertion order), attributes coarsened to what the conditions test.
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: text('id').primaryKey(), // random UUID, never an identity (its order would follow the submissions)
+    roundId: ref('round_id').notNull().references(() => surveyRounds.id),
+    anonymous: boolean('anonymous').notNull(),
+    targetId: ref('target_id').references(() => surveyTargets.id),
+    submittedBy: ref('submitted_by').references(() => accounts.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+    // json, not jsonb: read whole and never queried inside, and PostgreSQL returns json as stored
+    // instead of re-serialising jsonb (the results of 10,000 answers load in about half the time).
+    attributes: json('attributes').notNull(),
+    answers: json('answers').notNull(),
+  },
+  (t) => [
+    index('survey_responses_round_idx').on(t.roundId),
+    uniqueIndex('survey_responses_target_uq').on(t.targetId),
+    check(
+      'survey_responses_anonymity_ck',
+      sql`(${t.anonymous} and ${t.targetId} is null and ${t.submittedBy} is null and ${t.submittedAt} is null)
+        or (not ${t.anonymous} and ${t.targetId} is not null and ${t.submittedAt} is not null)`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------- international side (issue 8)
+// Dispatch to international organisations under 派遣法, the 5-year consultations (協議), seminars
+// for foreign officials, fellowships, foreign delegations and networks. Rules: modules/international.
+
+// 派遣先機関: the starter list is modules/international/data/organisations.json; the NPA edits it.
+export const intlHostOrganisations = pgTable(
+  'intl_host_organisations',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    nameJa: text('name_ja').notNull(),
+    nameEn: text('name_en').notNull(),
+    hostType: text('host_type').notNull(), // parameter dispatch.host_types
+    regionCode: text('region_code').notNull().references(() => worldRegions.code),
+    seat: text('seat'),
+    source: text('source').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('intl_host_organisations_code_uq').on(t.code),
+    check('intl_host_organisations_type_ck', sql`${t.hostType} in ('international_organisation','foreign_government','equivalent_body')`),
+  ],
+);
+
+// 派遣: one official's dispatch. planned_end is the original; current_planned_end follows renewals.
+export const intlDispatches = pgTable(
+  'intl_dispatches',
+  {
+    id: id(),
+    personId: ref('person_id').notNull().references(() => people.id),
+    sendingOrganisationId: ref('sending_organisation_id').notNull().references(() => organisations.id),
+    hostOrganisationId: ref('host_organisation_id').references(() => intlHostOrganisations.id),
+    hostName: text('host_name'),
+    hostType: text('host_type').notNull(),
+    regionCode: text('region_code').notNull().references(() => worldRegions.code),
+    post: text('post'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+    currentPlannedEnd: date('current_planned_end', { mode: 'string' }).notNull(),
+    actualEnd: date('actual_end', { mode: 'string' }),
+    outcome: text('outcome'),
+    consentRecordedOn: date('consent_recorded_on', { mode: 'string' }),
+    consentRecordedBy: ref('consent_recorded_by').references(() => accounts.id),
+    state: text('state').notNull().default('draft'),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('intl_dispatches_person_idx').on(t.personId),
+    index('intl_dispatches_sending_idx').on(t.sendingOrganisationId),
+    index('intl_dispatches_start_idx').on(t.startDate),
+    // one official on one active dispatch at a time (overlapping dates are refused by the domain check)
+    uniqueIndex('intl_dispatches_one_active_uq').on(t.personId).where(sql`${t.state} = 'active'`),
+    check('intl_dispatches_state_ck', sql`${t.state} in ('draft','active','ended','cancelled')`),
+    check('intl_dispatches_type_ck', sql`${t.hostType} in ('international_organisation','foreign_government','equivalent_body')`),
+    check('intl_dispatches_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('returned_to_duty','resigned_during_dispatch','resigned_on_return','died')`),
+    check('intl_dispatches_dates_ck', sql`${t.plannedEnd} >= ${t.startDate} and ${t.currentPlannedEnd} >= ${t.plannedEnd}`),
+    check('intl_dispatches_actual_end_ck', sql`${t.actualEnd} is null or (${t.actualEnd} >= ${t.startDate} and ${t.actualEnd} <= ${t.currentPlannedEnd})`),
+    check('intl_dispatches_ended_ck', sql`(${t.state} = 'ended') = (${t.actualEnd} is not null and ${t.outcome} is not null)`),
+    check('intl_dispatches_host_ck', sql`${t.hostOrganisationId} is not null or ${t.hostName} is not null`),
+  ],
+);
+
+// 更新: each renewal sets a new planned end (seq 0, 1, …).
+export const intlDispatchRenewals = pgTable(
+  'intl_dispatch_renewals',
+  {
+    id: id(),
+    dispatchId: ref('dispatch_id').notNull().references(() => intlDispatches.id),
+    seq: integer('seq').notNull(),
+    plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('intl_dispatch_renewals_seq_uq').on(t.dispatchId, t.seq), check('intl_dispatch_renewals_seq_ck', sql`${t.seq} >= 0`)],
+);
+
+// 協議: filed by the ministry before a step (the dispatch, or renewal n) beyond 5 years; answered by the NPA.
+export const intlConsultations = pgTable(
+  'intl_consultations',
+  {
+    id: id(),
+    dispatchId: ref('dispatch_id').notNull().references(() => intlDispatches.id),
+    step: text('step').notNull(), // 'initial' | renewal seq as text
+    plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    filedBy: ref('filed_by').references(() => accounts.id),
+    filedAt: timestamp('filed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    answer: text('answer').notNull().default('pending'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answeredBy: ref('answered_by').references(() => accounts.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('intl_consultations_dispatch_idx').on(t.dispatchId),
+    check('intl_consultations_step_ck', sql`${t.step} ~ '^(initial|[0-9]+)$'`),
+    check('intl_consultations_answer_ck', sql`${t.answer} in ('pending','agreed','not_agreed','withdrawn')`),
+    check('intl_consultations_answered_ck', sql`${t.answer} not in ('agreed','not_agreed') or (${t.answeredOn} is not null and ${t.answeredOn} >= ${t.filedOn})`),
+  ],
+);
+
+// 研修 for foreign officials (JICA courses): the courses are data (modules/international/data/seminars.json).
+export const intlSeminarSessions = pgTable(
+  'intl_seminar_sessions',
+  {
+    id: id(),
+    courseCode: text('course_code').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    lengthLabel: text('length_label'),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('intl_seminar_sessions_course_idx').on(t.courseCode, t.fiscalYear),
+    check('intl_seminar_sessions_dates_ck', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+export const intlSeminarParticipants = pgTable(
+  'intl_seminar_participants',
+  {
+    id: id(),
+    sessionId: ref('session_id').notNull().references(() => intlSeminarSessions.id),
+    country: text('country').notNull(), // ISO 3166-1 alpha-2 (国・地域)
+    organisation: text('organisation'),
+    level: text('level'),
+  },
+  (t) => [index('intl_seminar_participants_session_idx').on(t.sessionId), check('intl_seminar_participants_country_ck', sql`${t.country} ~ '^[A-Z]{2}$'`)],
+);
+
+// Mike Mansfield fellowship: cohorts, fellows, their placements; NPA's arrangements as a list.
+export const intlFellowshipCohorts = pgTable(
+  'intl_fellowship_cohorts',
+  {
+    id: id(),
+    cohortNumber: integer('cohort_number').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    programmeMonths: integer('programme_months'),
+    arrangements: jsonb('arrangements').notNull().default(sql`'[]'::jsonb`),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('intl_fellowship_cohorts_number_uq').on(t.cohortNumber)],
+);
+
+export const intlFellows = pgTable(
+  'intl_fellows',
+  {
+    id: id(),
+    cohortId: ref('cohort_id').notNull().references(() => intlFellowshipCohorts.id),
+    name: text('name').notNull(),
+    homeAgency: text('home_agency'),
+  },
+  (t) => [index('intl_fellows_cohort_idx').on(t.cohortId)],
+);
+
+export const intlFellowPlacements = pgTable(
+  'intl_fellow_placements',
+  {
+    id: id(),
+    fellowId: ref('fellow_id').notNull().references(() => intlFellows.id),
+    organisationId: ref('organisation_id').notNull().references(() => organisations.id),
+    fromDate: date('from_date', { mode: 'string' }),
+    toDate: date('to_date', { mode: 'string' }),
+    note: text('note'),
+  },
+  (t) => [
+    index('intl_fellow_placements_fellow_idx').on(t.fellowId),
+    check('intl_fellow_placements_dates_ck', sql`${t.toDate} is null or ${t.fromDate} is null or ${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+// 外国からの調査訪問.
+export const intlDelegationVisits = pgTable(
+  'intl_delegation_visits',
+  {
+    id: id(),
+    visitDate: date('visit_date', { mode: 'string' }).notNull(),
+    parties: jsonb('parties').notNull(), // [{ kind: 'country'|'organisation', code }]
+    visitors: integer('visitors'),
+    topic: text('topic'),
+    npaStaff: jsonb('npa_staff').notNull().default(sql`'[]'::jsonb`),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('intl_delegation_visits_date_idx').on(t.visitDate), check('intl_delegation_visits_visitors_ck', sql`${t.visitors} is null or ${t.visitors} >= 0`)],
+);
+
+// ACCSM+3 and the China–Japan–Korea network: meetings, symposia, workshops, joint trainings.
+export const intlNetworkEvents = pgTable(
+  'intl_network_events',
+  {
+    id: id(),
+    network: text('network').notNull(),
+    kind: text('kind').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    place: text('place').notNull(),
+    theme: text('theme').notNull(),
+    host: text('host').notNull(),
+    participants: jsonb('participants').notNull().default(sql`'[]'::jsonb`),
+    note: text('note'),
+    createdBy: ref('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('intl_network_events_date_idx').on(t.startDate),
+    check('intl_network_events_network_ck', sql`${t.network} in ('accsm_plus3','china_japan_korea')`),
+    check('intl_network_events_kind_ck', sql`${t.kind} in ('meeting','symposium','workshop','joint_training','other')`),
+    check('intl_network_events_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
 export const schemaTables = {
   organisations,
   orgUnits,
@@ -1178,6 +1581,24 @@ export const schemaTables = {
   matchingRankings,
   knowledgePages,
   knowledgePageVersions,
+  statPublications,
+  statPublishedFigures,
+  surveyDefinitions,
+  surveyRounds,
+  surveyTargets,
+  surveyDrafts,
+  surveyResponses,
+  intlHostOrganisations,
+  intlDispatches,
+  intlDispatchRenewals,
+  intlConsultations,
+  intlSeminarSessions,
+  intlSeminarParticipants,
+  intlFellowshipCohorts,
+  intlFellows,
+  intlFellowPlacements,
+  intlDelegationVisits,
+  intlNetworkEvents,
 };
 
 // Used by `koryu backup`/`restore` and `export`: every table in dependency order.
@@ -1229,4 +1650,22 @@ export const tableOrder = [
   'matching_rankings',
   'knowledge_pages',
   'knowledge_page_versions',
+  'stat_publications',
+  'stat_published_figures',
+  'survey_definitions',
+  'survey_rounds',
+  'survey_targets',
+  'survey_drafts',
+  'survey_responses',
+  'intl_host_organisations',
+  'intl_dispatches',
+  'intl_dispatch_renewals',
+  'intl_consultations',
+  'intl_seminar_sessions',
+  'intl_seminar_participants',
+  'intl_fellowship_cohorts',
+  'intl_fellows',
+  'intl_fellow_placements',
+  'intl_delegation_visits',
+  'intl_network_events',
 ] as const;

@@ -39,6 +39,13 @@ export const permissions = [
   'matching:rank', // a matching round: rank the other side's sheets (own sheets only)
   'matching:manage', // a matching round: create, run, publish the proposals and report
   'knowledge:edit', // the public knowledge pages (Q&A, overview, tips, …), with history
+  'statistics:import', // 公表数値の取込み: published statistics figures (NPA)
+  'statistics:read', // 記録に基づく統計 (public-private statistics from case records, NPA): aggregates only
+  'surveys:manage', // アンケート: definitions, rounds, targets, opening and closing, raw answers of identified rounds (NPA)
+  'surveys:answer', // アンケートへの回答: the respondent's own surveys (ministry HR for its organisation, participants)
+  'surveys:results', // アンケートの集計: results, gap analysis, exports and report (NPA)
+  'international:register', // 派遣法による派遣の登録・協議の提出 (ministry HR: own organisation; NPA: all) and reading the international side
+  'international:manage', // 派遣先機関の一覧、協議への回答、研修・フェローシップ・来訪・ネットワーク (NPA)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,11 +81,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'events:manage',
     'matching:manage',
     'knowledge:edit',
+    'statistics:import',
+    'statistics:read',
+    'surveys:manage',
+    'surveys:results',
+    'international:register',
+    'international:manage',
   ],
   center: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'criteria:evaluate', 'criteria_data:read', 'roster:read', 'exchanges:read', 'mail:read', 'wishes:suggest', 'interested_companies:read', 'inquiries:manage', 'events:manage', 'matching:manage', 'knowledge:edit'],
-  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'exchanges:settings', 'mail:read', 'wishes:write', 'wishes:suggest', 'interested_companies:read', 'inquiries:use', 'matching:rank'],
+  ministry_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'people:read', 'people:write', 'criteria:evaluate', 'criteria:check', 'criteria_data:read', 'criteria_data:write', 'criteria_data:import', 'roster:read', 'consultations:use', 'exchanges:read', 'exchanges:write', 'exchanges:settings', 'mail:read', 'wishes:write', 'wishes:suggest', 'interested_companies:read', 'inquiries:use', 'matching:rank', 'surveys:answer', 'international:register'],
   company_hr: ['authenticated', 'organisations:read', 'reference:read', 'companies:read', 'companies:write', 'people:read', 'people:write', 'criteria:evaluate', 'criteria_data:read', 'criteria_data:write', 'public_call:apply', 'consultations:use', 'exchanges:read', 'exchanges:write', 'mail:read', 'wishes:write', 'wishes:suggest', 'inquiries:use', 'events:register', 'matching:rank'],
-  participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read', 'exchanges:read', 'mail:read'],
+  participant: ['authenticated', 'organisations:read', 'reference:read', 'people:read', 'exchanges:read', 'mail:read', 'surveys:answer'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -4,10 +4,13 @@ import type { FastifyReply } from 'fastify';
 
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number };
 
-/** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
+/**
+ * A CSV cell: quoted, and a text starting with = + - @ neutralised so a spreadsheet never runs it as a
+ * formula. Numbers are written as they are (a negative number, e.g. a difference, stays a number).
+ */
 export const csvCell = (v: string | number) => {
   let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 };
 

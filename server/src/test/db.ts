@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { migrationsFolder, openDatabase, type Database } from '../db/client.ts';
+import { seedPublishedStatistics } from '../modules/statistics/published.service.ts';
+import { SHIPPED_FILES } from '../modules/statistics/published.data.ts';
 
 export const testBackend = (): 'pglite' | 'postgres' => (process.env.KORYU_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
 export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -20,6 +22,8 @@ export function migrationsHash(): string {
   // The journal too: drizzle's migrator applies a migration whose `when` is newer than the last one
   // applied, so a template built before a regenerated migration's new `when` would re-apply it.
   h.update(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json')));
+  // The shipped published statistics are loaded into the templates too (as `koryu start` does).
+  for (const f of SHIPPED_FILES) h.update(fs.readFileSync(path.join(migrationsFolder, '..', '..', 'modules', 'statistics', 'published', f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -44,6 +48,7 @@ export async function prepareTemplates(backend: 'pglite' | 'postgres'): Promise<
     }
     const d = await openDatabase({});
     await d.migrate();
+    await seedPublishedStatistics(d);
     const blob = await d.dumpDataDir!();
     await d.close();
     const tmp = `${file}.${process.pid}`;
@@ -68,6 +73,7 @@ export async function prepareTemplates(backend: 'pglite' | 'postgres'): Promise<
     });
     const d = await openDatabase({ databaseUrl: withDatabase(testDatabaseUrl(), `${name}_build`), poolSize: 2 });
     await d.migrate();
+    await seedPublishedStatistics(d);
     await d.close();
     await admin.query(`alter database "${name}_build" rename to "${name}"`);
   } finally {

@@ -15,6 +15,7 @@ import { bilingualMail, dueReminders, reminderWindows, type Recipient, type Remi
 import { remindersRepository as repo, type RecipientAccount } from './reminders.repository.ts';
 import { writeInquiryReminders } from '../inquiries/inquiries.notify.ts';
 import type { InquiryReminderKind } from '../inquiries/inquiries.reminders.ts';
+import { writeSurveyReminders } from '../surveys/surveys.reminders.ts';
 
 export type ReminderRun = {
   today: IsoDate;
@@ -74,10 +75,15 @@ export async function runReminders(database: Database, config: Pick<Config, 'smt
     written += inquiries.written;
     alreadyWritten += inquiries.alreadyWritten;
     Object.assign(byKind, inquiries.byKind);
+    // Survey respondents who have not answered before a round closes (アンケートの督促), in the same run.
+    const surveys = await writeSurveyReminders(tx, today);
+    written += surveys.written;
+    alreadyWritten += surveys.alreadyWritten;
+    Object.assign(byKind, surveys.byKind);
     if (written > 0) {
-      await writeAudit(tx, systemContext(`reminders-${today}`), { action: 'mail.remind', recordType: 'mail', after: { today, due: due.length + inquiries.due, written, byKind } });
+      await writeAudit(tx, systemContext(`reminders-${today}`), { action: 'mail.remind', recordType: 'mail', after: { today, due: due.length + inquiries.due + surveys.due, written, byKind } });
     }
-    return { written, alreadyWritten, byKind, inquiriesDue: inquiries.due };
+    return { written, alreadyWritten, byKind, inquiriesDue: inquiries.due + surveys.due };
   });
 
   const delivery = await deliverOutbox(database, config);

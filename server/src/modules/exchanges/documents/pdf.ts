@@ -139,7 +139,7 @@ export type RenderOptions = {
   collectText?: string[];
 };
 
-export type DocumentMeta = { title: string; subject?: string; keywords?: string };
+export type DocumentMeta = { title: string; subject?: string; keywords?: string; /** PDF /Lang, default ja-JP */ lang?: string };
 
 const mm = (n: number) => (n * 72) / 25.4;
 const ink = '#1a1a1a';
@@ -164,7 +164,7 @@ export class JapaneseDocument {
       margins: { top: mm(22), bottom: mm(22), left: mm(22), right: mm(22) },
       bufferPages: true,
       pdfVersion: '1.7',
-      lang: 'ja-JP',
+      lang: meta.lang ?? 'ja-JP',
       displayTitle: true,
       // The default font too, so that PDFKit never loads Helvetica (it reuses this one for 'jp').
       font: this.fonts[0] as unknown as string,
