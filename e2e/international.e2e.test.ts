@@ -54,6 +54,7 @@ describe('international dispatch beyond 5 years', () => {
     await ministry.locator('#f-start').fill(START);
     await ministry.locator('#f-plannedEnd').fill(PLANNED_END);
     await ministry.locator('#f-consentRecordedOn').check();
+    await expect.poll(() => ministry.getByTestId('five-year-status').innerText()).toContain('協議が必要');
     await shot(ministry, 'international-form-ja');
     await ministry.getByTestId('dispatch-submit').click();
     await expect.poll(() => h1(ministry)).toMatch(/さんの派遣$/);
@@ -66,6 +67,7 @@ describe('international dispatch beyond 5 years', () => {
     const refused = ministry.getByTestId('activation-refused');
     await expect.poll(() => refused.innerText()).toContain('協議');
     await shot(ministry, 'international-refused-ja');
+    await expectAccessible(ministry, 'dispatch detail ja');
     await ministry.locator('#consultation-reason').fill('後任の選考中であり、事業の完了まで引き続き派遣する必要があるため。');
     await ministry.getByTestId('consultation-submit').click();
     await expect.poll(() => ministry.getByTestId('dispatch-consultations').innerText()).toContain('回答待ち');
@@ -75,6 +77,8 @@ describe('international dispatch beyond 5 years', () => {
     const npa = await as('npa@demo.koryu.jp');
     await npa.goto('/international/consultations');
     await expect.poll(() => h1(npa)).toBe('派遣の協議');
+    await npa.getByTestId('consultation-queue').waitFor();
+    await expectAccessible(npa, 'consultations ja');
     const item = npa.getByTestId('consultation-queue').locator('li', { has: npa.locator(`a[href="${dispatchUrl}"]`) });
     await item.getByRole('button', { name: '同意する' }).click();
     await expect.poll(() => npa.getByTestId('consultation-queue').locator(`a[href="${dispatchUrl}"]`).count()).toBe(0);

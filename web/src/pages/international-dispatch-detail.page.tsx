@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api.ts';
 import { useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { AnswerForm, errorText, FileConsultationForm } from '../modules/international/consultation-forms.tsx';
@@ -242,21 +243,27 @@ function DispatchView({ d, reload }: { d: IntlDispatchDetail; reload: () => void
 
 function RenewalForm({ d, onDone }: { d: IntlDispatchDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const { account } = useSession();
+  const role = account?.role;
   const lang = useLang();
   const [plannedEnd, setPlannedEnd] = useState('');
   const [decidedOn, setDecidedOn] = useState('');
   const [error, setError] = useState<string>();
+  const [blocked, setBlocked] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!plannedEnd) return setError(t('international.form.requiredField'));
     try {
       await intlApi.renew(d.id, { version: d.version, plannedEnd, decidedOn: decidedOn || null });
       setError(undefined);
+      setBlocked(false);
       onDone();
     } catch (e2) {
       setError(errorText(e2, lang, t('errors.unexpected')));
+      setBlocked(isApiError(e2) && e2.status === 422);
     }
   };
+  const pending = d.consultations.some((c) => c.answer === 'pending' && c.step === d.renewals.length);
   return (
     <section aria-labelledby="renew-heading">
       <SectionHeading id="renew-heading">{t('international.detail.renewHeading')}</SectionHeading>
@@ -267,6 +274,12 @@ function RenewalForm({ d, onDone }: { d: IntlDispatchDetail; onDone: () => void 
           <Button type="submit">{t('international.detail.renew')}</Button>
         </div>
       </form>
+      {blocked && !pending && mayIntl.register(role) ? (
+        <div className="mt-6">
+          <h3 className="mb-3 text-std-20B-150">{t('international.consultation.fileForRenewal', { date: plannedEnd })}</h3>
+          <FileConsultationForm dispatch={d} renewal={{ plannedEnd }} onDone={() => { setBlocked(false); setError(undefined); onDone(); }} />
+        </div>
+      ) : null}
     </section>
   );
 }

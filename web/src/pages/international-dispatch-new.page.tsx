@@ -2,7 +2,7 @@
 // checks the dates, the overlap with other dispatches of the person and the host; its field errors
 // are shown next to the fields and in the summary. A dispatch beyond 5 years registers as a draft
 // and needs a consultation before it can be activated (the detail page says so).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api.ts';
@@ -68,6 +68,45 @@ export function InternationalDispatchNewPage() {
     setD((x) => ({ ...x, hostOrganisationId: code, ...(o ? { hostType: o.hostType, region: o.region, hostName: '' } : {}) }));
   };
 
+  const body = {
+    personId: Number(d.personId),
+    hostOrganisationId: d.hostOrganisationId ? Number(d.hostOrganisationId) : null,
+    ...(d.hostName.trim() ? { hostName: d.hostName.trim() } : {}),
+    ...(d.hostType ? { hostType: d.hostType } : {}),
+    ...(d.region ? { region: d.region } : {}),
+    ...(d.post.trim() ? { post: d.post.trim() } : {}),
+    start: d.start,
+    plannedEnd: d.plannedEnd,
+    consentRecordedOn: d.consentRecorded ? d.consentRecordedOn || today() : null,
+  };
+  // The 5-year check as the dates are entered (a dry run on the server; nothing is stored).
+  const [fiveYear, setFiveYear] = useState<string>();
+  const checkKey = d.personId && d.start && d.plannedEnd && (d.hostOrganisationId || (d.hostType && d.region)) ? JSON.stringify(body) : null;
+  useEffect(() => {
+    if (!checkKey) return setFiveYear(undefined);
+    let live = true;
+    const timer = setTimeout(() => {
+      intlApi.check(JSON.parse(checkKey)).then(
+        (r) => {
+          if (!live) return;
+          const c = r.checks.find((x) => x.step === 'initial');
+          setFiveYear(
+            c?.consultationRequired
+              ? t('international.form.beyond', { date: c.crossesOn })
+              : c
+                ? t('international.form.withinFive', { date: c.lastDayWithin })
+                : undefined,
+          );
+        },
+        () => live && setFiveYear(undefined),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [checkKey, t]);
+
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const local: FieldErrors = {};
@@ -86,17 +125,6 @@ export function InternationalDispatchNewPage() {
     }
     setBusy(true);
     try {
-      const body = {
-        personId: Number(d.personId),
-        hostOrganisationId: d.hostOrganisationId ? Number(d.hostOrganisationId) : null,
-        ...(d.hostName.trim() ? { hostName: d.hostName.trim() } : {}),
-        hostType: d.hostType,
-        region: d.region,
-        ...(d.post.trim() ? { post: d.post.trim() } : {}),
-        start: d.start,
-        plannedEnd: d.plannedEnd,
-        consentRecordedOn: d.consentRecorded ? d.consentRecordedOn || today() : null,
-      };
       const created = await intlApi.createDispatch(body);
       navigate(`/international/dispatches/${created.id}`, { state: { flash: 'created' } });
     } catch (e2) {
@@ -194,6 +222,9 @@ export function InternationalDispatchNewPage() {
             <TextField id={fieldIdOf('start')} type="date" label={t('international.dispatch.start')} required error={err('start')} value={d.start} onChange={(e) => set('start', e.target.value)} />
             <TextField id={fieldIdOf('plannedEnd')} type="date" label={t('international.dispatch.plannedEnd')} required error={err('plannedEnd')} value={d.plannedEnd} onChange={(e) => set('plannedEnd', e.target.value)} />
           </div>
+          <p role="status" className="text-std-16B-170 text-solid-gray-900" data-testid="five-year-status">
+            {fiveYear ?? ''}
+          </p>
         </fieldset>
 
         <div className="flex items-start gap-3">

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Pagination } from '../ui/pagination.tsx';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../i18n.ts';
+import { pick, useLang } from '../i18n.ts';
+import { useOrganisations } from '../modules/organisations/organisations.api.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { dispatchQuery, HOST_TYPES, mayIntl, STATUSES, useDispatches, useUpcoming } from '../modules/international/international.api.ts';
 import { DispatchTable, ExportLinks, Loaded, useIntlLabels } from '../modules/international/intl-ui.tsx';
@@ -15,7 +16,7 @@ import { PageHeading, SectionHeading, usePageTitle } from '../ui/primitives.tsx'
 import { SearchPanel, useUrlDraft } from '../ui/search-panel.tsx';
 import { Select } from '../ui/select.tsx';
 
-const FILTERS = ['state', 'hostType', 'region', 'fiscalYear'] as const;
+const FILTERS = ['state', 'hostType', 'region', 'fiscalYear', 'sendingOrganisationId'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 export function InternationalDispatchesPage() {
@@ -29,6 +30,7 @@ export function InternationalDispatchesPage() {
   const [draft, setDraft] = useUrlDraft(current);
   const list = useDispatches(dispatchQuery(params, lang));
   const { regions } = useIntlLabels();
+  const ministries = useOrganisations();
   const thisFy = (() => {
     const d = new Date();
     return d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
@@ -98,6 +100,21 @@ export function InternationalDispatchesPage() {
               </option>
             ))}
           </Select>
+          {role === 'npa' ? (
+            <Select
+              id="f-sendingOrganisationId"
+              label={t('international.dispatch.ministry')}
+              value={draft.sendingOrganisationId}
+              onChange={(e) => setDraft({ ...draft, sendingOrganisationId: e.target.value })}
+            >
+              <option value="">{t('common.all')}</option>
+              {(ministries.data?.items ?? []).map((o) => (
+                <option key={o.id} value={String(o.id)}>
+                  {pick(lang, o.nameJa, o.nameEn)}
+                </option>
+              ))}
+            </Select>
+          ) : null}
         </div>
       </SearchPanel>
 

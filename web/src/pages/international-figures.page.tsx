@@ -65,6 +65,17 @@ function Figures({ data }: { data: IntlFigures }) {
     [data, lang],
   );
   const fy = (y: number) => yearTextLabel(y, 'fiscal', lang);
+  // The latest year's breakdown (a sum over years would count the same officials several times).
+  const last = rows.at(-1)!;
+  const lastTotal = Object.values(last.byRegion).reduce((x, y) => x + y, 0);
+  const regionSummary = t('international.figures.regionSummary', {
+    year: fy(last.fiscalYear),
+    total: lastTotal,
+    parts: regions
+      .filter((r) => (last.byRegion[r.code] ?? 0) > 0)
+      .map((r) => t('international.figures.regionPart', { name: r[lang], count: last.byRegion[r.code] ?? 0 }))
+      .join(lang === 'ja' ? '、' : ', '),
+  });
   return (
     <>
       {data.issues.length ? (
@@ -104,7 +115,7 @@ function Figures({ data }: { data: IntlFigures }) {
           headingLevel={3}
           caption={t('international.figures.regionCaption')}
           option={stackedBreakdownOption(byRegion)}
-          textAlternative={chartTextAlternative(byRegion)}
+          textAlternative={regionSummary}
           columns={[
             { key: 'year', label: t('international.figures.fiscalYear'), rowHeader: true },
             ...regions.map((r) => ({ key: r.code, label: r[lang], numeric: true })),

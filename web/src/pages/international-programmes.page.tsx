@@ -5,6 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryState } from '../api-hooks.ts';
+import { isApiError } from '../api.ts';
 import { useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { errorText } from '../modules/international/consultation-forms.tsx';
@@ -16,6 +17,7 @@ import {
   useFellowships,
   useHostOrganisations,
   useNetworkEvents,
+  useSeminarSessions,
   useSeminars,
 } from '../modules/international/international.api.ts';
 import { ExportLinks, fyLabel, Loaded, useIntlLabels } from '../modules/international/intl-ui.tsx';
@@ -27,11 +29,28 @@ import { Table, Td, Th, Tr } from '../ui/table.tsx';
 import { TextArea } from '../ui/text-area.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
-/** A form that posts once and reloads the list; its error is shown above the button. */
-function AddForm({ id, heading, onSubmit, children, reload }: { id: string; heading: string; onSubmit: () => Promise<unknown>; children: ReactNode; reload: () => void }) {
+/** A form that posts once, reloads the list and clears itself; the server's field errors are listed with their labels above the button. */
+function AddForm({
+  id,
+  heading,
+  onSubmit,
+  children,
+  reload,
+  labels = {},
+  onSaved,
+}: {
+  id: string;
+  heading: string;
+  onSubmit: () => Promise<unknown>;
+  children: ReactNode;
+  reload: () => void;
+  /** field path (first segment) → label */
+  labels?: Record<string, string>;
+  onSaved?: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReactNode>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -42,9 +61,18 @@ function AddForm({ id, heading, onSubmit, children, reload }: { id: string; head
     try {
       await onSubmit();
       setDone(true);
+      onSaved?.();
       reload();
     } catch (e2) {
-      setError(errorText(e2, lang, t('errors.unexpected')));
+      if (isApiError(e2) && e2.fields.length) {
+        setError(
+          <ul className="list-disc pl-5">
+            {e2.fields.map((f, i) => (
+              <li key={i}>{t('errorSummary.item', { label: labels[f.path.split('.')[0]!] ?? f.path, message: f.message[lang] })}</li>
+            ))}
+          </ul>,
+        );
+      } else setError(errorText(e2, lang, t('errors.unexpected')));
     } finally {
       setBusy(false);
     }
@@ -161,6 +189,8 @@ export function InternationalOrganisationsPage() {
       {npa ? (
         <AddForm
           id="organisation"
+          labels={{ code: t('international.organisations.code'), nameJa: t('international.organisations.nameJa'), nameEn: t('international.organisations.nameEn'), hostType: t('international.dispatch.hostType'), region: t('international.dispatch.region'), seat: t('international.organisations.seat'), source: t('international.organisations.source') }}
+          onSaved={() => setF({ code: '', nameJa: '', nameEn: '', hostType: '', region: '', seat: '', source: '' })}
           heading={t('international.organisations.add')}
           reload={orgs.reload}
           onSubmit={() => intlApi.createOrganisation({ ...f, seat: f.seat || null })}
@@ -202,6 +232,7 @@ export function InternationalSeminarsPage() {
   usePageTitle(t('international.seminars.title'));
   const npa = useNpa();
   const seminars = useSeminars();
+  const sessions = useSeminarSessions();
   const { ref } = useIntlLabels();
   const [f, setF] = useState({ courseCode: '', fiscalYear: '', startDate: '', endDate: '', lengthLabel: '', participants: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -256,11 +287,51 @@ export function InternationalSeminarsPage() {
           </>
         )}
       </Loaded>
+      <section aria-labelledby="sessions-heading">
+        <SectionHeading id="sessions-heading">{t('international.seminars.sessions')}</SectionHeading>
+        <Loaded state={sessions}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <p role="status">{t('international.programmes.none')}</p>
+            ) : (
+              <Table caption={t('international.seminars.sessionsCaption')} testId="seminar-sessions">
+                <thead>
+                  <tr>
+                    <Th>{t('international.figures.fiscalYear')}</Th>
+                    <Th>{t('international.seminars.course')}</Th>
+                    <Th>{t('international.seminars.period')}</Th>
+                    <Th className="text-right">{t('international.seminars.people')}</Th>
+                    <Th>{t('international.seminars.participantCountries')}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((x) => (
+                    <Tr key={x.id}>
+                      <Th scope="row" className="text-left whitespace-nowrap">
+                        {fyLabel(x.fiscalYear, lang)}
+                      </Th>
+                      <Td>{ref?.seminarCourses.find((c) => c.code === x.courseCode)?.[lang] ?? x.courseCode}</Td>
+                      <Td className="whitespace-nowrap">{x.startDate ? `${x.startDate} – ${x.endDate ?? ''}` : (x.lengthLabel ?? '')}</Td>
+                      <Td className="text-right tabular-nums">{x.participants.length}</Td>
+                      <Td>{[...new Set(x.participants.map((q) => q.country))].map((c) => countryName(c, lang)).join(lang === 'ja' ? '、' : ', ')}</Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
+            )
+          }
+        </Loaded>
+      </section>
       {npa ? (
         <AddForm
           id="session"
+          labels={{ courseCode: t('international.seminars.course'), fiscalYear: t('international.figures.fiscalYear'), startDate: t('international.seminars.startDate'), endDate: t('international.seminars.endDate'), lengthLabel: t('international.seminars.length'), participants: t('international.seminars.participants') }}
+          onSaved={() => setF({ courseCode: '', fiscalYear: '', startDate: '', endDate: '', lengthLabel: '', participants: '' })}
           heading={t('international.seminars.add')}
-          reload={seminars.reload}
+          reload={() => {
+            seminars.reload();
+            sessions.reload();
+          }}
           onSubmit={() =>
             intlApi.create('seminars/sessions', {
               courseCode: f.courseCode,
@@ -348,7 +419,9 @@ export function InternationalFellowshipsPage() {
                         {c.arrangements.map((a, i) => (
                           <li key={i}>
                             {t(`international.fellowships.kinds.${a.kind}`)}
-                            {a.date ? `（${a.date}）` : ''}：{a.description}
+                            {a.date ? (lang === 'ja' ? `（${a.date}）` : ` (${a.date})`) : ''}
+                            {lang === 'ja' ? '：' : ': '}
+                            {a.description}
                           </li>
                         ))}
                       </ul>
@@ -363,6 +436,8 @@ export function InternationalFellowshipsPage() {
       {npa ? (
         <AddForm
           id="cohort"
+          labels={{ cohortNumber: t('international.fellowships.cohortNumber'), fiscalYear: t('international.figures.fiscalYear'), programmeMonths: t('international.fellowships.programmeMonths'), fellows: t('international.fellowships.fellows'), arrangements: t('international.fellowships.arrangements') }}
+          onSaved={() => setF({ cohortNumber: '', fiscalYear: '', programmeMonths: '', fellows: '', arrangements: '' })}
           heading={t('international.fellowships.add')}
           reload={fellowships.reload}
           onSubmit={() =>
@@ -475,6 +550,8 @@ export function InternationalDelegationsPage() {
       {npa ? (
         <AddForm
           id="delegation"
+          labels={{ date: t('international.delegations.date'), parties: t('international.delegations.parties'), visitors: t('international.delegations.people'), topic: t('international.delegations.topic'), npaStaff: t('international.delegations.npaStaff') }}
+          onSaved={() => setF({ date: '', parties: '', visitors: '', topic: '', npaStaff: '' })}
           heading={t('international.delegations.add')}
           reload={delegations.reload}
           onSubmit={() =>
@@ -518,6 +595,8 @@ export function InternationalNetworksPage() {
       {npa ? (
         <AddForm
           id="network-event"
+          labels={{ network: t('international.networks.network'), kind: t('international.networks.kind'), startDate: t('international.networks.startDate'), endDate: t('international.networks.endDate'), place: t('international.networks.place'), theme: t('international.networks.theme'), host: t('international.networks.host'), participants: t('international.networks.participants') }}
+          onSaved={() => setF({ network: '', kind: '', startDate: '', endDate: '', place: '', theme: '', host: '', participants: '' })}
           heading={t('international.networks.add')}
           reload={events.reload}
           onSubmit={() =>

@@ -291,6 +291,14 @@ describe('year figures from generated records (db level)', () => {
       if (r.source === 'records') expect(r.fiscalYear).toBeGreaterThanOrEqual(s.recordsFromFy!);
       if (r.records && r.published) expect(r.difference!.dispatched).toBe(r.records.dispatched - (r.published.dispatched ?? r.records.dispatched));
     }
+    // the annual report takes the years after the published series from the records
+    expect(s.recordsFromFy).toBe(2024); // the stored 資料8 series ends with FY2023
+    {
+      const { collectAnnualReportData } = await import('../statistics/report/annual-report.data.ts');
+      const report = await collectAnnualReportData(t.db.db, { year: 2024, lang: 'ja', today: '2025-06-01' });
+      expect(report.international.current.endOfYear).toBe(f.rows.find((r) => r.fiscalYear === 2024)!.endOfYear);
+      expect(report.international.source.kind).toBe('records');
+    }
     const fy2020 = s.rows.find((r) => r.fiscalYear === 2020)!;
     expect(fy2020.records).toMatchObject({ endOfYear: f.rows.find((r) => r.fiscalYear === 2020)!.endOfYear });
     expect((await metiHr.req('GET', '/api/statistics/international/records-series')).statusCode).toBe(403);

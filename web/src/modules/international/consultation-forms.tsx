@@ -17,11 +17,12 @@ export function errorText(e: unknown, lang: 'ja' | 'en', fallback: string): stri
   return err.fields.length ? err.fields.map((f) => f.message[lang]).join(' ') : err.messages[lang];
 }
 
-export function FileConsultationForm({ dispatch, onDone }: { dispatch: IntlDispatchDetail; onDone: () => void }) {
+/** `renewal`: a consultation for a renewal not yet made (step = the next renewal, with its planned end). */
+export function FileConsultationForm({ dispatch, onDone, renewal }: { dispatch: IntlDispatchDetail; onDone: () => void; renewal?: { plannedEnd: string } }) {
   const { t } = useTranslation();
   const lang = useLang();
   const needing = dispatch.checks.filter((c) => c.consultationRequired && !c.consulted);
-  const steps = needing.length ? needing.map((c) => c.step) : (['initial'] as const);
+  const steps: ('initial' | number)[] = renewal ? [dispatch.renewals.length] : needing.length ? needing.map((c) => c.step) : ['initial'];
   const [step, setStep] = useState<string>(String(steps[0]));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
@@ -36,7 +37,7 @@ export function FileConsultationForm({ dispatch, onDone }: { dispatch: IntlDispa
     setBusy(true);
     setError(undefined);
     try {
-      await intlApi.fileConsultation(dispatch.id, { version: dispatch.version, step: step === 'initial' ? 'initial' : Number(step), reason: reason.trim() });
+      await intlApi.fileConsultation(dispatch.id, { version: dispatch.version, step: step === 'initial' ? 'initial' : Number(step), reason: reason.trim(), ...(renewal ? { plannedEnd: renewal.plannedEnd } : {}) });
       setReason('');
       onDone();
     } catch (e2) {

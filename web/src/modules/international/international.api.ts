@@ -59,6 +59,7 @@ export const mayIntl = {
 
 export const dispatchQuery = (p: URLSearchParams, lang: string): Query => ({
   state: p.get('state') || undefined,
+  sendingOrganisationId: p.get('sendingOrganisationId') || undefined,
   hostType: p.get('hostType') || undefined,
   region: p.get('region') || undefined,
   fiscalYear: p.get('fiscalYear') || undefined,
@@ -77,18 +78,30 @@ export const useConsultationYears = () =>
 export const useUpcoming = (months: number) => useApiQuery<{ asOf: string; until: string; items: UpcomingItem[] }>(`${BASE}/upcoming`, { months });
 export const useYearFigures = (lang: string) => useApiQuery<IntlFigures>(`${BASE}/figures`, { lang });
 export const useSeminars = () => useApiQuery<IntlSeminarOverview>(`${BASE}/seminars`);
+export type SeminarSession = {
+  id: number;
+  courseCode: string;
+  fiscalYear: number;
+  startDate: string | null;
+  endDate: string | null;
+  lengthLabel: string | null;
+  participants: { country: string; organisation: string | null; level: string | null }[];
+};
+export const useSeminarSessions = () => useApiQuery<{ items: SeminarSession[] }>(`${BASE}/seminars/sessions`);
 export const useFellowships = () => useApiQuery<{ items: IntlFellowship[] }>(`${BASE}/fellowships`);
 export const useDelegations = (lang: string) => useApiQuery<IntlDelegationList>(`${BASE}/delegations`, { lang });
 export const useNetworkEvents = () => useApiQuery<{ items: NetworkEvent[] }>(`${BASE}/network-events`);
 
 const d = (id: number | string) => `${BASE}/dispatches/${encodeURIComponent(String(id))}`;
 export const intlApi = {
+  check: (body: unknown) =>
+    api.post<{ issues: { path: string; code: string; message: { ja: string; en: string } }[]; checks: IntlDispatchDetail['checks'] }>(`${BASE}/dispatches/check`, body),
   createDispatch: (body: unknown) => api.post<IntlDispatchDetail>(`${BASE}/dispatches`, body),
   activate: (id: number, version: number) => api.post<IntlDispatchDetail>(`${d(id)}/activate`, { version }),
   cancel: (id: number, version: number) => api.post<IntlDispatchDetail>(`${d(id)}/cancel`, { version }),
   renew: (id: number, body: { version: number; plannedEnd: string; decidedOn?: string | null }) => api.post<IntlDispatchDetail>(`${d(id)}/renewals`, body),
   end: (id: number, body: { version: number; actualEnd: string; outcome: string }) => api.post<IntlDispatchDetail>(`${d(id)}/end`, body),
-  fileConsultation: (id: number, body: { version: number; step: 'initial' | number; reason: string }) => api.post<IntlConsultation>(`${d(id)}/consultations`, body),
+  fileConsultation: (id: number, body: { version: number; step: 'initial' | number; reason: string; plannedEnd?: string }) => api.post<IntlConsultation>(`${d(id)}/consultations`, body),
   answer: (id: number, body: { version: number; answer: 'agreed' | 'not_agreed'; note?: string | null }) =>
     api.post<IntlConsultation>(`${BASE}/consultations/${id}/answer`, body),
   createOrganisation: (body: unknown) => api.post<IntlOrganisation>(`${BASE}/organisations`, body),

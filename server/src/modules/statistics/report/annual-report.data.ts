@@ -22,11 +22,14 @@
 // cumulativeTotals — latest version of each figure), falling back to the shipped JSON when the
 // database holds none; case records (records.service.ts: publicPrivateSeries for 図3, and
 // publicPrivateBreakdown('industry') / cumulative where no published figure exists for the year).
+// The dispatch registry (modules/international, internationalFromRecords) supplies the 資料8 years
+// after the published series (up to Y) and 協議の件数 of FY Y+1 when no published figure exists.
 // annualReportDataFromPublished builds the same object from the shipped JSON alone (tests, no DB).
 
 import type { Executor } from '../../../db/client.ts';
 import type { FigureSource } from '../../../../../common/src/schemas/statistics.schema.ts';
 import { cumulativeTotals, internationalSeries, publishedIndustryTable, seriesFigures } from '../published.service.ts';
+import { internationalFromRecords } from '../../international/international.service.ts';
 import { cumulative as recordsCumulative, publicPrivateBreakdown, publicPrivateSeries } from '../records.service.ts';
 import { FIRST_YEAR } from '../records.views.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -315,6 +318,7 @@ function sourceOfFigure(s: FigureSource): ReportSource {
 }
 
 const recordsSource: ReportSource = { kind: 'records', ja: 'koryu 交流事案記録', en: 'koryu exchange case records' };
+const internationalRecordsSource: ReportSource = { kind: 'records', ja: 'koryu 国際機関等派遣の登録（派遣法）', en: 'koryu register of dispatches to international organisations (派遣法)' };
 
 /**
  * Collects the report data for year Y from the database: the published figures (latest version of
@@ -332,7 +336,7 @@ export async function collectAnnualReportData(
 
   // international: published (database), else the shipped JSON
   const stored = await internationalSeries(db);
-  const international =
+  let international =
     stored.rows.length > 0
       ? {
           rows: stored.rows.map((r) => ({
@@ -347,15 +351,26 @@ export async function collectAnnualReportData(
           source: sourceOfFigure((stored.rows.find((r) => r.fiscalYear === year) ?? stored.rows.at(-1)!).source),
         }
       : { ...publishedInternationalSeries(), source: internationalSource };
+  // years after the published series, up to Y: the dispatch registry's records (modules/international)
+  const fromRecords = await internationalFromRecords(db);
+  const lastPublished = Math.max(-Infinity, ...international.rows.map((r) => r.fiscalYear));
+  const recordRows = fromRecords.series.rows
+    .filter((r) => r.source === 'records' && r.fiscalYear > lastPublished && r.fiscalYear <= year)
+    .map((r) => ({ fiscalYear: r.fiscalYear, dispatched: r.dispatched, returned: r.returned, notResumed: r.notResumed, endOfYear: r.endOfYear, adjustedEndOfYear: null }));
+  if (recordRows.length)
+    international = { rows: [...international.rows, ...recordRows], totals: null, source: recordRows.some((r) => r.fiscalYear === year) ? internationalRecordsSource : international.source };
   if (!international.rows.some((r) => r.fiscalYear === year)) throw noDataError(year);
 
   // consultations (人事院への協議) in FY Y+1: published figures
   const consultationItems = (await seriesFigures(db, 'international.consultations')).items.filter(
     (f) => f.year === year + 1 && f.measure === 'consultations' && f.dimension === '',
   );
-  const consultations: AnnualReportData['consultations'] = consultationItems[0]
+  let consultations: AnnualReportData['consultations'] = consultationItems[0]
     ? { fiscalYear: year + 1, count: consultationItems[0].value, source: sourceOfFigure(consultationItems[0].source) }
     : publishedConsultations(year + 1);
+  // not published for FY Y+1: counted from the registry's consultations when there are any
+  if (consultations.count == null && fromRecords.consultations.has(year + 1))
+    consultations = { fiscalYear: year + 1, count: fromRecords.consultations.get(year + 1)!, source: internationalRecordsSource };
 
   // international cooperation (seminars, fellowship, visits) in FY Y+1: published figures
   const coopItems = (await Promise.all(cooperationSeries.map((series) => seriesFigures(db, series)))).flatMap((r) => r.items).filter((f) => f.year === year + 1);
