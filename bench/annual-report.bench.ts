@@ -13,21 +13,11 @@ import { seedPublishedStatistics } from '../server/src/modules/statistics/publis
 import { invalidateRecordsCache } from '../server/src/modules/statistics/records.service.ts';
 import { collectAnnualReportData } from '../server/src/modules/statistics/report/annual-report.data.ts';
 import { renderAnnualReport } from '../server/src/modules/statistics/report/annual-report.ts';
-import { ensureBenchAccount, loginWithCsrf, pct } from './criteria-lib.ts';
-import { arg, rssMb, startKoryu } from './lib.ts';
+import { coldWarmHttp, latencyStats as stats } from './criteria-lib.ts';
+import { arg, coldWarmArgs } from './lib.ts';
 
-const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national');
+const { databaseUrl, port, coldRuns, warmRuns, restarts, httpRuns } = coldWarmArgs({ port: 3963, coldRuns: 5, warmRuns: 10, restarts: 2, httpRuns: 10 });
 const year = Number(arg('year', '2023'));
-const port = Number(arg('port', '3963'));
-const coldRuns = Number(arg('cold-runs', '5'));
-const warmRuns = Number(arg('warm-runs', '10'));
-const restarts = Number(arg('restarts', '2'));
-const httpRuns = Number(arg('http-runs', '10'));
-
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: Math.round(s[s.length - 1]! * 10) / 10 };
-};
 
 const d = await openDatabase({ databaseUrl, poolSize: 4 });
 await d.migrate();
@@ -57,30 +47,9 @@ for (let i = 0; i < warmRuns; i++) warm.push(await once(i % 2 ? 'en' : 'ja', fal
 const sample = await collectAnnualReportData(d.db, { year, lang: 'ja' });
 await d.close();
 
-await ensureBenchAccount(databaseUrl);
-const httpCold: number[] = [];
-const httpWarm: number[] = [];
-let rss = 0;
-for (let r = 0; r < restarts; r++) {
-  const child = await startKoryu({ DATABASE_URL: databaseUrl, KORYU_WEB_DIST: '/nonexistent' }, port);
-  try {
-    const { cookie } = await loginWithCsrf(child.base);
-    const get = async (lang: string) => {
-      const t0 = performance.now();
-      const res = await fetch(`${child.base}/api/statistics/report/annual?year=${year}&lang=${lang}`, { headers: { cookie } });
-      if (!res.ok || res.headers.get('content-type') !== 'application/pdf') throw new Error(`${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      return performance.now() - t0;
-    };
-    httpCold.push(await get('ja'));
-    if (r === restarts - 1) {
-      for (let i = 0; i < httpRuns; i++) httpWarm.push(await get(i % 2 ? 'en' : 'ja'));
-      rss = rssMb(child.proc.pid!);
-    }
-  } finally {
-    await child.stop();
-  }
-}
+// cold: ja; warm: ja and en in turn
+const path = (i: number | null) => `/api/statistics/report/annual?year=${year}&lang=${i !== null && i % 2 ? 'en' : 'ja'}`;
+const http = await coldWarmHttp({ databaseUrl, port, restarts, httpRuns, path, contentType: 'application/pdf' });
 
 const result = {
   bench: 'annual-report',
@@ -94,9 +63,9 @@ const result = {
   pages: cold[0]?.pages,
   inProcessCold: { total: stats(cold.map((r) => r.total)), collect: stats(cold.map((r) => r.collect)), render: stats(cold.map((r) => r.render)) },
   inProcessWarm: { total: stats(warm.map((r) => r.total)), collect: stats(warm.map((r) => r.collect)), render: stats(warm.map((r) => r.render)) },
-  httpCold: stats(httpCold),
-  httpWarm: stats(httpWarm),
-  serverRssMb: rss,
+  httpCold: stats(http.cold),
+  httpWarm: stats(http.warm),
+  serverRssMb: http.rssMb,
   targetMs: 3000,
 };
 console.log(JSON.stringify(result, null, 2));

@@ -116,3 +116,16 @@ export async function runCountLoader<R extends { inserted: number; ms: number }>
     await database.close();
   }
 }
+
+/** The options of a cold/warm latency bench against PostgreSQL (--database-url, --port, --cold-runs, --warm-runs, --restarts, --http-runs) over its defaults. */
+export function coldWarmArgs(defaults: { port: number; coldRuns: number; warmRuns: number; restarts: number; httpRuns: number }) {
+  const num = (name: string, fallback: number) => Number(arg(name, String(fallback)));
+  return {
+    databaseUrl: arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national'),
+    port: num('port', defaults.port),
+    coldRuns: num('cold-runs', defaults.coldRuns),
+    warmRuns: num('warm-runs', defaults.warmRuns),
+    restarts: num('restarts', defaults.restarts),
+    httpRuns: num('http-runs', defaults.httpRuns),
+  };
+}

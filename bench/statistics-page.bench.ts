@@ -12,20 +12,10 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf } from '../server/src/db/client.ts';
 import { invalidateRecordsCache, publicPrivateOverview } from '../server/src/modules/statistics/records.service.ts';
-import { ensureBenchAccount, loginWithCsrf, pct } from './criteria-lib.ts';
-import { arg, rssMb, startKoryu } from './lib.ts';
+import { coldWarmHttp, latencyStats as stats } from './criteria-lib.ts';
+import { coldWarmArgs } from './lib.ts';
 
-const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national');
-const port = Number(arg('port', '3962'));
-const coldRuns = Number(arg('cold-runs', '7'));
-const warmRuns = Number(arg('warm-runs', '200'));
-const restarts = Number(arg('restarts', '3'));
-const httpRuns = Number(arg('http-runs', '100'));
-
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: Math.round(s[s.length - 1]! * 10) / 10 };
-};
+const { databaseUrl, port, coldRuns, warmRuns, restarts, httpRuns } = coldWarmArgs({ port: 3962, coldRuns: 7, warmRuns: 200, restarts: 3, httpRuns: 100 });
 
 const d = await openDatabase({ databaseUrl, poolSize: 4 });
 const facts = rowsOf<{ cases: number; started: number; from: number; to: number }>(
@@ -53,33 +43,10 @@ for (let i = 0; i < warmRuns; i++) {
 }
 await d.close();
 
-await ensureBenchAccount(databaseUrl);
-const httpCold: number[] = [];
-const httpWarm: number[] = [];
-let rss = 0;
-for (let r = 0; r < restarts; r++) {
-  const child = await startKoryu({ DATABASE_URL: databaseUrl, KORYU_WEB_DIST: '/nonexistent' }, port);
-  try {
-    const { cookie } = await loginWithCsrf(child.base);
-    const get = async (q: string) => {
-      const t0 = performance.now();
-      const res = await fetch(`${child.base}/api/statistics/public-private/overview?${q}`, { headers: { cookie } });
-      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      return performance.now() - t0;
-    };
-    httpCold.push(await get(`year=${year}&window=3`));
-    if (r === restarts - 1) {
-      for (let i = 0; i < httpRuns; i++) {
-        const q = `year=${year - (i % 5)}&window=${i % 2 ? 1 : 3}&from=${2000 + (i % 4)}${i % 3 === 0 ? '&direction=dispatch' : ''}`;
-        httpWarm.push(await get(q));
-      }
-      rss = rssMb(child.proc.pid!);
-    }
-  } finally {
-    await child.stop();
-  }
-}
+// cold: the default view; warm: the filter changes the page makes (years, window, direction)
+const path = (i: number | null) =>
+  `/api/statistics/public-private/overview?${i === null ? `year=${year}&window=3` : `year=${year - (i % 5)}&window=${i % 2 ? 1 : 3}&from=${2000 + (i % 4)}${i % 3 === 0 ? '&direction=dispatch' : ''}`}`;
+const http = await coldWarmHttp({ databaseUrl, port, restarts, httpRuns, path });
 
 const result = {
   bench: 'statistics-page',
@@ -90,9 +57,9 @@ const result = {
   pageBytes: bytes,
   inProcessCold: stats(cold),
   inProcessWarm: stats(warm),
-  httpCold: stats(httpCold),
-  httpWarm: stats(httpWarm),
-  serverRssMb: rss,
+  httpCold: stats(http.cold),
+  httpWarm: stats(http.warm),
+  serverRssMb: http.rssMb,
   targetMs: 300,
 };
 console.log(JSON.stringify(result, null, 2));

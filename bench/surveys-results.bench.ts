@@ -22,7 +22,7 @@ import { createSurveysService } from '../server/src/modules/surveys/surveys.serv
 import { surveysRepository as repo } from '../server/src/modules/surveys/surveys.repository.ts';
 import { loadAnswers } from '../server/src/modules/surveys/surveys.load.ts';
 import type { RespondentAttributes, SurveyDefinition } from '../common/src/schemas/survey-definition.schema.ts';
-import { ensureBenchAccount, loginWithCsrf, pct } from './criteria-lib.ts';
+import { ensureBenchAccount, latencyStats, loginWithCsrf } from './criteria-lib.ts';
 import { arg, rssMb, startKoryu } from './lib.ts';
 
 const databaseUrl = arg('database-url', 'postgres://postgres@127.0.0.1:5432/koryu_bench_surveys');
@@ -32,10 +32,7 @@ const httpRuns = Number(arg('http-runs', '50'));
 const port = Number(arg('port', '3964'));
 const TITLE = `bench: ${respondents} respondents × 40 questions`;
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: Math.round(s[s.length - 1]! * 10) / 10 };
-};
+const stats = latencyStats;
 
 // ---------------------------------------------------------------- the database
 {

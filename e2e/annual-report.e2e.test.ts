@@ -1,26 +1,14 @@
 // The annual report download on /statistics/international: the NPA picks a year and a language and
 // gets the PDF (checked: a PDF, the file name); the form is not shown to others. Checked with axe.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { expectAccessible, launch, openAs, shot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { expectAccessible, shot, useBrowser } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await closeBrowser?.();
-});
+const { as } = useBrowser(inject('baseUrl'));
 
 describe('annual report (PDF)', () => {
   it('the NPA downloads the report for a chosen year and language', async () => {
-    const page = await openAs(browser, baseUrl, contexts, 'npa@demo.koryu.jp');
+    const page = await as('npa@demo.koryu.jp');
     await page.goto('/statistics/international');
     const section = page.locator('section[aria-labelledby="annual-report-heading"]');
     await section.waitFor();
@@ -36,7 +24,7 @@ describe('annual report (PDF)', () => {
   });
 
   it('is not offered to other users', async () => {
-    const page = await openAs(browser, baseUrl, contexts, 'company-hr@demo.koryu.jp');
+    const page = await as('company-hr@demo.koryu.jp');
     await page.goto('/statistics/international');
     await page.locator('main h1').first().waitFor();
     await expect.poll(() => page.getByTestId('intl-figure').count()).toBe(1);

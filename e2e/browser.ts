@@ -154,3 +154,22 @@ export function useBrowser(baseURL: string): {
   };
   return { browser, contexts, as: (email, password) => openAs(browser(), baseURL, contexts, email, password) };
 }
+
+/**
+ * One browser and one page (a fresh context, not logged in) for a test file, opened before its tests
+ * and closed after them. `page()` is that page.
+ */
+export function usePage(baseURL: string): ReturnType<typeof useBrowser> & { page: () => Page } {
+  const session = useBrowser(baseURL);
+  let opened: Page | undefined;
+  beforeAll(async () => {
+    const { context, page } = await newPage(session.browser(), baseURL);
+    session.contexts.push(context);
+    opened = page;
+  });
+  const page = () => {
+    if (!opened) throw new Error('the page is opened in beforeAll');
+    return opened;
+  };
+  return { ...session, page };
+}

@@ -2,23 +2,14 @@
 // (和暦 + western year labels, FY2012 = 148 dispatched, its history listing the FY2013 report's 143)
 // and in English (FY labels, the same figures), and the published-figures page with the 2024
 // industry table (423). Each page is checked with axe. Screenshots go to $KORYU_SHOTS when set.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, newPage, shot } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, shot, usePage } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let context: BrowserContext;
+const session = usePage(inject('baseUrl'));
 let page: Page;
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-  ({ context, page } = await newPage(browser, baseUrl));
-});
-afterAll(async () => {
-  await context?.close();
-  await closeBrowser?.();
+beforeAll(() => {
+  page = session.page();
 });
 
 const h1 = (p: Page) => p.locator('main h1').first().textContent();

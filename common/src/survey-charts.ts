@@ -80,30 +80,10 @@ export function stackedShareOption(input: StackedShareInput): EChartsOption {
   const narrow = (input.labelWidth ?? 220) < 160;
   const categories = items.map((it) => (sameN ? it.label : itemAxisLabel(it, lang)));
   return {
-    animation: false,
-    color: options.map((o, i) => scaleColours[o.id] ?? fallbackColours[i % fallbackColours.length]!),
-    backgroundColor: '#ffffff',
-    textStyle: { fontFamily: input.fontFamily ?? chartFontFamily, color: textColour, fontSize: 12 },
-    aria: { enabled: false },
+    ...percentBarBase(options.map((o, i) => scaleColours[o.id] ?? fallbackColours[i % fallbackColours.length]!), categories, input),
     legend: { data: options.map((o) => o.label), top: 4, left: 'center', textStyle: { color: textColour }, itemGap: 12 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     // a phone (narrow labels): the legend wraps to about three rows
     grid: { left: 8, right: 24, top: narrow ? 100 : options.length > 4 ? 64 : 40, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: {
-      type: 'value',
-      max: 100,
-      splitNumber: (input.labelWidth ?? 220) < 160 ? 2 : 5,
-      axisLabel: { color: textColour, formatter: '{value}%' },
-      axisLine: { show: true, lineStyle: { color: axisColour } },
-      splitLine: { lineStyle: { color: gridColour } },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: categories,
-      axisLine: { lineStyle: { color: axisColour } },
-      axisLabel: { color: textColour, interval: 0, width: input.labelWidth ?? 220, overflow: 'break', fontSize: (input.labelWidth ?? 220) < 160 ? 11 : 12 },
-    },
     series: options.map((o, oi) => ({
       type: 'bar' as const,
       name: o.label,
@@ -117,21 +97,24 @@ export function stackedShareOption(input: StackedShareInput): EChartsOption {
   };
 }
 
-/** Horizontal bars of share of n per option (multiple / single choices), count and share in the label. */
-export function choiceBarOption(input: ChoiceBarInput): EChartsOption {
-  const { options, n, lang } = input;
+/**
+ * What every horizontal percent-bar chart here shares: the colours, text and tooltip, a 0–100% value axis and
+ * the category labels down the side (narrow charts: fewer ticks, smaller labels).
+ */
+function percentBarBase(color: string[], labels: string[], input: { fontFamily?: string; labelWidth?: number }): EChartsOption {
+  const labelWidth = input.labelWidth ?? 220;
+  const narrow = labelWidth < 160;
   return {
     animation: false,
-    color: ['#0031d8'],
+    color,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: input.fontFamily ?? chartFontFamily, color: textColour, fontSize: 12 },
     aria: { enabled: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 96, top: 16, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       max: 100,
-      splitNumber: (input.labelWidth ?? 220) < 160 ? 2 : 5,
+      splitNumber: narrow ? 2 : 5,
       axisLabel: { color: textColour, formatter: '{value}%' },
       axisLine: { show: true, lineStyle: { color: axisColour } },
       splitLine: { lineStyle: { color: gridColour } },
@@ -139,10 +122,19 @@ export function choiceBarOption(input: ChoiceBarInput): EChartsOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: options.map((o) => o.label),
+      data: labels,
       axisLine: { lineStyle: { color: axisColour } },
-      axisLabel: { color: textColour, interval: 0, width: input.labelWidth ?? 220, overflow: 'break', fontSize: (input.labelWidth ?? 220) < 160 ? 11 : 12 },
+      axisLabel: { color: textColour, interval: 0, width: labelWidth, overflow: 'break', fontSize: narrow ? 11 : 12 },
     },
+  };
+}
+
+/** Horizontal bars of share of n per option (multiple / single choices), count and share in the label. */
+export function choiceBarOption(input: ChoiceBarInput): EChartsOption {
+  const { options, n, lang } = input;
+  return {
+    ...percentBarBase(['#0031d8'], options.map((o) => o.label), input),
+    grid: { left: 8, right: 96, top: 16, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     series: [
       {
         type: 'bar',
@@ -198,29 +190,9 @@ export interface GapBarInput {
 export function gapBarOption(input: GapBarInput): EChartsOption {
   const { rows } = input;
   return {
-    animation: false,
-    color: ['#c74700', '#0031d8'],
-    backgroundColor: '#ffffff',
-    textStyle: { fontFamily: input.fontFamily ?? chartFontFamily, color: textColour, fontSize: 12 },
-    aria: { enabled: false },
+    ...percentBarBase(['#c74700', '#0031d8'], rows.map((r) => r.label), input),
     legend: { data: [input.participantName, input.organisationName], top: 4, left: 'center', textStyle: { color: textColour } },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 56, top: (input.labelWidth ?? 220) < 160 ? 64 : 40, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: {
-      type: 'value',
-      max: 100,
-      splitNumber: (input.labelWidth ?? 220) < 160 ? 2 : 5,
-      axisLabel: { color: textColour, formatter: '{value}%' },
-      axisLine: { show: true, lineStyle: { color: axisColour } },
-      splitLine: { lineStyle: { color: gridColour } },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      axisLine: { lineStyle: { color: axisColour } },
-      axisLabel: { color: textColour, interval: 0, width: input.labelWidth ?? 220, overflow: 'break', fontSize: (input.labelWidth ?? 220) < 160 ? 11 : 12 },
-    },
     series: [
       { name: input.participantName, key: 'participant' as const },
       { name: input.organisationName, key: 'organisation' as const },

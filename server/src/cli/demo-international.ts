@@ -101,29 +101,31 @@ export async function loadDemoInternational(database: Database, now = Date.now()
     if (x.end) d = await s.end(ctx, d.id, { version: d.version, actualEnd: x.end.on, outcome: x.end.outcome });
   }
 
-  // seminars
+  // seminars; participants as [country, organisation, level]
+  type Participant = Parameters<typeof s.createSeminarSession>[1]['participants'][number];
+  const participants = (rows: [string, string, Participant['level']][]): Participant[] => rows.map(([country, organisation, level]) => ({ country, organisation, level }));
   await s.createSeminarSession(ctx, {
     courseCode: 'senior_government_seminar', fiscalYear: 2025, startDate: '2025-10-06', endDate: '2025-10-17', lengthLabel: '約2週間',
-    participants: [
-      { country: 'TH', organisation: 'Office of the Civil Service Commission', level: 'director' },
-      { country: 'VN', organisation: 'Ministry of Home Affairs', level: 'deputy_director' },
-      { country: 'ID', organisation: 'Ministry of Administrative and Bureaucratic Reform', level: 'director' },
-      { country: 'PH', organisation: 'Civil Service Commission', level: 'director' },
-      { country: 'MN', organisation: 'Civil Service Council', level: 'director' },
-      { country: 'KH', organisation: 'Ministry of Civil Service', level: 'deputy_director' },
-      { country: 'LA', organisation: 'Ministry of Home Affairs', level: 'director' },
-      { country: 'UZ', organisation: 'Agency for Civil Service Development', level: 'director' },
-    ],
+    participants: participants([
+      ['TH', 'Office of the Civil Service Commission', 'director'],
+      ['VN', 'Ministry of Home Affairs', 'deputy_director'],
+      ['ID', 'Ministry of Administrative and Bureaucratic Reform', 'director'],
+      ['PH', 'Civil Service Commission', 'director'],
+      ['MN', 'Civil Service Council', 'director'],
+      ['KH', 'Ministry of Civil Service', 'deputy_director'],
+      ['LA', 'Ministry of Home Affairs', 'director'],
+      ['UZ', 'Agency for Civil Service Development', 'director'],
+    ]),
   });
   await s.createSeminarSession(ctx, {
     courseCode: 'hrm_seminar', fiscalYear: 2025, startDate: '2026-01-19', endDate: '2026-01-30', lengthLabel: '約2週間',
-    participants: [
-      { country: 'MY', organisation: 'Public Service Department', level: 'deputy_director' },
-      { country: 'TH', organisation: 'Office of the Civil Service Commission', level: 'section_chief' },
-      { country: 'BD', organisation: 'Ministry of Public Administration', level: 'deputy_director' },
-      { country: 'LK', organisation: 'Ministry of Public Administration', level: 'director' },
-      { country: 'KE', organisation: 'Public Service Commission', level: 'deputy_director' },
-    ],
+    participants: participants([
+      ['MY', 'Public Service Department', 'deputy_director'],
+      ['TH', 'Office of the Civil Service Commission', 'section_chief'],
+      ['BD', 'Ministry of Public Administration', 'deputy_director'],
+      ['LK', 'Ministry of Public Administration', 'director'],
+      ['KE', 'Public Service Commission', 'deputy_director'],
+    ]),
   });
 
   // fellowship

@@ -35,20 +35,14 @@ export async function loadDemoSurveys(database: Database, now = Date.now()): Pro
   const s = createSurveysService(database, { today: () => today });
   const ctx = { ...systemContext('demo-surveys'), ip: 'cli' };
   await s.ensureTemplates();
+  // a round of the 2023 template `definitionKey`, reminders 7 days before it closes
+  const round = (definitionKey: string, title: { ja: string; en: string }, opensOn: string, closesOn: string, privacy: { anonymous: boolean; minN: number }) =>
+    s.createRound(ctx, { definitionKey, definitionVersion: 2023, title, opensOn, closesOn, ...privacy, remindDaysBefore: 7 });
   const ministryDef = (await repo.definition(db, 'ministry_survey', 2023))!.body as SurveyDefinition;
   const participantDef = (await repo.definition(db, 'participant_survey', 2023))!.body as SurveyDefinition;
 
   // 1. the closed 2023 ministry round with 49 generated answers
-  const closed = await s.createRound(ctx, {
-    definitionKey: 'ministry_survey',
-    definitionVersion: 2023,
-    title: { ja: '令和5年度 官民人事交流に関する各府省等アンケート', en: 'FY2023 survey of ministries on public-private personnel exchange' },
-    opensOn: '2023-11-08',
-    closesOn: '2023-12-21',
-    anonymous: false,
-    minN: 5,
-    remindDaysBefore: 7,
-  });
+  const closed = await round('ministry_survey', { ja: '令和5年度 官民人事交流に関する各府省等アンケート', en: 'FY2023 survey of ministries on public-private personnel exchange' }, '2023-11-08', '2023-12-21', { anonymous: false, minN: 5 });
   const units = await db.select({ id: orgUnits.id }).from(orgUnits).innerJoin(organisations, eq(organisations.id, orgUnits.organisationId)).where(eq(orgUnits.kind, 'bureau')).orderBy(orgUnits.id).limit(7);
   await s.addTargets(ctx, closed.id, { allOrganisations: true, includeAgencies: true, organisationIds: [], orgUnitIds: units.map((u) => u.id), personIds: [] });
   const targets = await db.select().from(surveyTargets).where(eq(surveyTargets.roundId, closed.id)).orderBy(surveyTargets.id);
@@ -62,30 +56,12 @@ export async function loadDemoSurveys(database: Database, now = Date.now()): Pro
   await s.closeRound(ctx, closed.id);
 
   // 2. the closed, anonymous participant round with 552 generated answers
-  const participants = await s.createRound(ctx, {
-    definitionKey: 'participant_survey',
-    definitionVersion: 2023,
-    title: { ja: '令和5年度 交流採用者アンケート', en: 'FY2023 survey of employees hired through the exchange' },
-    opensOn: '2023-11-08',
-    closesOn: '2023-12-21',
-    anonymous: true,
-    minN: 10,
-    remindDaysBefore: 7,
-  });
+  const participants = await round('participant_survey', { ja: '令和5年度 交流採用者アンケート', en: 'FY2023 survey of employees hired through the exchange' }, '2023-11-08', '2023-12-21', { anonymous: true, minN: 10 });
   await inTransaction(db, (tx) => loadAnswers(tx, { id: participants.id, anonymous: true }, participantDef, generateResponses(participantDef, participantAttributes(), 552)));
   await db.update(surveyRounds).set({ state: 'closed', openedAt: '2023-11-08T00:00:00Z', closedAt: '2023-12-21T15:00:00Z' }).where(eq(surveyRounds.id, participants.id));
 
   // 3. open rounds for the demo respondents
-  const open = await s.createRound(ctx, {
-    definitionKey: 'ministry_survey',
-    definitionVersion: 2023,
-    title: { ja: '官民人事交流に関する各府省等アンケート（回答受付中）', en: 'Survey of ministries on public-private personnel exchange (open)' },
-    opensOn: shift(today, -7),
-    closesOn: shift(today, 21),
-    anonymous: false,
-    minN: 5,
-    remindDaysBefore: 7,
-  });
+  const open = await round('ministry_survey', { ja: '官民人事交流に関する各府省等アンケート（回答受付中）', en: 'Survey of ministries on public-private personnel exchange (open)' }, shift(today, -7), shift(today, 21), { anonymous: false, minN: 5 });
   const orgIds = (await db.select({ id: organisations.id, nameJa: organisations.nameJa }).from(organisations)).filter((o) => o.nameJa === '経済産業省' || o.nameJa === '財務省').map((o) => o.id);
   await s.addTargets(ctx, open.id, { allOrganisations: false, includeAgencies: true, organisationIds: orgIds, orgUnitIds: [], personIds: [] });
   // meti-hr@ answers the condition-dependent path of the issue: a hire since 2021-11-01 (問9–13, 15)
@@ -103,16 +79,7 @@ export async function loadDemoSurveys(database: Database, now = Date.now()): Pro
   const participant = (await db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.email, 'participant@demo.koryu.jp')))[0];
   let rounds = 3;
   if (participant?.personId) {
-    const p = await s.createRound(ctx, {
-      definitionKey: 'participant_survey',
-      definitionVersion: 2023,
-      title: { ja: '交流経験者アンケート（回答受付中・無記名）', en: 'Survey of exchange participants (open, anonymous)' },
-      opensOn: shift(today, -7),
-      closesOn: shift(today, 21),
-      anonymous: true,
-      minN: 5,
-      remindDaysBefore: 7,
-    });
+    const p = await round('participant_survey', { ja: '交流経験者アンケート（回答受付中・無記名）', en: 'Survey of exchange participants (open, anonymous)' }, shift(today, -7), shift(today, 21), { anonymous: true, minN: 5 });
     await s.addTargets(ctx, p.id, { allOrganisations: false, includeAgencies: true, organisationIds: [], orgUnitIds: [], personIds: [participant.personId] });
     await s.openRound(ctx, p.id);
     rounds++;

@@ -9,8 +9,8 @@ import { isApiError } from '../api.ts';
 import { useApiQuery } from '../api-hooks.ts';
 import { copyMessage, fieldErrorsFrom, fieldIdOf, summaryItems, type FieldErrors } from '../form-errors.ts';
 import { useLang } from '../i18n.ts';
-import { HOST_TYPES, intlApi, useHostOrganisations } from '../modules/international/international.api.ts';
-import { useIntlLabels } from '../modules/international/intl-ui.tsx';
+import { intlApi, useHostOrganisations } from '../modules/international/international.api.ts';
+import { HostTypeOptions, RegionOptions, useIntlLabels } from '../modules/international/intl-ui.tsx';
 import type { PeoplePage } from '../modules/people/people.api.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
@@ -196,20 +196,10 @@ export function InternationalDispatchNewPage() {
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Select id={fieldIdOf('hostType')} label={t('international.dispatch.hostType')} required error={err('hostType')} value={d.hostType} onChange={(e) => set('hostType', e.target.value)}>
-              <option value="">{t('common.choose')}</option>
-              {HOST_TYPES.map((h) => (
-                <option key={h} value={h}>
-                  {t(`international.hostType.${h}`)}
-                </option>
-              ))}
+              <HostTypeOptions />
             </Select>
             <Select id={fieldIdOf('region')} label={t('international.dispatch.region')} hint={t('international.form.regionHint')} required error={err('region')} value={d.region} onChange={(e) => set('region', e.target.value)}>
-              <option value="">{t('common.choose')}</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <RegionOptions regions={regions} />
             </Select>
           </div>
           <TextField id={fieldIdOf('post')} label={t('international.dispatch.post')} required={false} error={err('post')} value={d.post} onChange={(e) => set('post', e.target.value)} maxLength={300} />

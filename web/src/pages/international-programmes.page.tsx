@@ -10,7 +10,6 @@ import { useLang } from '../i18n.ts';
 import { useSession } from '../modules/accounts/session.tsx';
 import { errorText } from '../modules/international/consultation-forms.tsx';
 import {
-  HOST_TYPES,
   intlApi,
   mayIntl,
   useDelegations,
@@ -20,7 +19,7 @@ import {
   useSeminarSessions,
   useSeminars,
 } from '../modules/international/international.api.ts';
-import { ExportLinks, fyLabel, Loaded, useIntlLabels } from '../modules/international/intl-ui.tsx';
+import { ExportLinks, fyLabel, HostTypeOptions, Loaded, RegionOptions, useIntlLabels } from '../modules/international/intl-ui.tsx';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { Badge, PageHeading, SectionHeading, usePageTitle } from '../ui/primitives.tsx';
@@ -200,20 +199,10 @@ export function InternationalOrganisationsPage() {
             <TextField id="org-nameJa" label={t('international.organisations.nameJa')} required value={f.nameJa} onChange={set('nameJa')} />
             <TextField id="org-nameEn" label={t('international.organisations.nameEn')} required value={f.nameEn} onChange={set('nameEn')} lang="en" />
             <Select id="org-hostType" label={t('international.dispatch.hostType')} required value={f.hostType} onChange={set('hostType')}>
-              <option value="">{t('common.choose')}</option>
-              {HOST_TYPES.map((h) => (
-                <option key={h} value={h}>
-                  {t(`international.hostType.${h}`)}
-                </option>
-              ))}
+              <HostTypeOptions />
             </Select>
             <Select id="org-region" label={t('international.dispatch.region')} required value={f.region} onChange={set('region')}>
-              <option value="">{t('common.choose')}</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <RegionOptions regions={regions} />
             </Select>
           </div>
           <TextField id="org-seat" label={t('international.organisations.seat')} required={false} value={f.seat} onChange={set('seat')} />

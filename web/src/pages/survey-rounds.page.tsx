@@ -1,7 +1,7 @@
 // アンケートの実施回 (NPA): the rounds with their state and response rate (/admin/surveys), and a new
 // round made from a definition (template) with its audience, dates, anonymity and targets
 // (/admin/surveys/new).
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api.ts';
@@ -260,10 +260,8 @@ export function SurveyRoundNewPage() {
           <TextField id="round-opens" type="date" label={t('surveys.newRound.opensOn')} required value={d.opensOn} error={err('opensOn')} onChange={(e) => set('opensOn', e.target.value)} />
           <TextField id="round-closes" type="date" label={t('surveys.newRound.closesOn')} required value={d.closesOn} error={err('closesOn')} onChange={(e) => set('closesOn', e.target.value)} />
         </div>
-        <TextField
+        <NumberField
           id="round-remind"
-          type="number"
-          inputMode="numeric"
           min={0}
           max={60}
           label={t('surveys.newRound.remind')}
@@ -271,7 +269,6 @@ export function SurveyRoundNewPage() {
           value={d.remindDaysBefore}
           error={err('remindDaysBefore')}
           onChange={(e) => set('remindDaysBefore', e.target.value)}
-          inputClassName="max-w-32"
         />
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-std-16B-170 text-solid-gray-900">{t('surveys.newRound.privacy')}</legend>
@@ -281,17 +278,14 @@ export function SurveyRoundNewPage() {
           </label>
           <p className="text-dns-14N-130 leading-150 text-solid-gray-700">{t('surveys.newRound.anonymousHint')}</p>
           {d.anonymous ? (
-            <TextField
+            <NumberField
               id="round-min-n"
-              type="number"
-              inputMode="numeric"
               min={1}
               label={t('surveys.newRound.minN')}
               hint={t('surveys.newRound.minNHint')}
               value={d.minN}
               error={err('minN')}
               onChange={(e) => set('minN', e.target.value)}
-              inputClassName="max-w-32"
             />
           ) : null}
         </fieldset>
@@ -334,17 +328,14 @@ export function SurveyRoundNewPage() {
               </div>
             ) : (
               <div className="flex flex-col gap-4">
-                <TextField
+                <NumberField
                   id="round-returned"
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   max={30}
                   label={t('surveys.newRound.returnedWithin')}
                   hint={t('surveys.newRound.returnedWithinHint')}
                   value={d.returnedWithinYears}
                   onChange={(e) => set('returnedWithinYears', e.target.value)}
-                  inputClassName="max-w-32"
                 />
                 <Select id="round-direction" label={t('surveys.newRound.direction')} value={d.direction} onChange={(e) => set('direction', e.target.value as Draft['direction'])}>
                   <option value="">{t('common.all')}</option>
@@ -366,6 +357,11 @@ export function SurveyRoundNewPage() {
 }
 
 /** 人事担当の系統ごとの回答: choose an organisation, then the bureaux that answer separately (orgUnitIds). */
+/** A short whole-number field (days, a count, years). */
+function NumberField(props: ComponentProps<typeof TextField>) {
+  return <TextField type="number" inputMode="numeric" inputClassName="max-w-32" {...props} />;
+}
+
 function HrLines({ organisations, value, onChange }: { organisations: { id: number; nameJa: string; nameEn: string }[]; value: string[]; onChange: (v: string[]) => void }) {
   const { t } = useTranslation();
   const lang = useLang();

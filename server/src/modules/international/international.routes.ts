@@ -1,6 +1,8 @@
 // /api/international/* and /api/statistics/international/records-series — thin: permission, schema,
 // call the service (route list in common/src/schemas/international-api.schema.ts).
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { errorResponses } from '../../platform/route-errors.ts';
 import { sendCsv, sendXlsx, type ExportColumn } from '../../platform/table-export.ts';
 import {
@@ -93,6 +95,32 @@ const figureColumns = (lang: Lang, regions: { code: string; ja: string; en: stri
   ];
 };
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type Names = { ja: string; en: string };
+
+/** GET `<path>.csv` and `<path>.xlsx` for one table: the list's query, one file name, a sheet name per language. */
+function tableExportRoutes<Q extends z.ZodType<{ lang: Lang }>, R>(
+  app: App,
+  path: string,
+  querystring: Q,
+  summary: Names,
+  sheet: Names,
+  load: (req: FastifyRequest, query: z.output<Q>) => Promise<{ cols: ExportColumn<R>[]; rows: readonly R[] }>,
+) {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `${path}.${format}`,
+      { config: read, schema: { tags, summary: `${summary.ja}（${format}） / ${summary.en} (${format})`, querystring, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
+      async (req, reply) => {
+        const query = req.query as z.output<Q>;
+        const { cols, rows } = await load(req, query);
+        return format === 'csv' ? sendCsv(reply, `international-${file}.csv`, cols, rows) : sendXlsx(reply, `international-${file}.xlsx`, sheet[query.lang], cols, rows);
+      },
+    );
+  }
+}
+
 export const internationalRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.international;
 
@@ -120,17 +148,10 @@ export const internationalRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, summary: '派遣法による派遣の一覧（府省は自府省のみ） / Dispatches (ministries: their own)', querystring: intlDispatchQuerySchema, response: { 200: intlDispatchListSchema, ...e } } },
     async (req) => s.listDispatches(req.ctx, req.query),
   );
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(
-      `/api/international/dispatches.${format}`,
-      { config: read, schema: { tags, summary: `派遣の一覧（${format}） / Dispatches (${format})`, querystring: intlDispatchQuerySchema, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
-      async (req, reply) => {
-        const rows = await s.exportDispatches(req.ctx, req.query);
-        const cols = dispatchColumns(req.query.lang);
-        return format === 'csv' ? sendCsv(reply, 'international-dispatches.csv', cols, rows) : sendXlsx(reply, 'international-dispatches.xlsx', req.query.lang === 'ja' ? '派遣一覧' : 'Dispatches', cols, rows);
-      },
-    );
-  }
+  tableExportRoutes(app, '/api/international/dispatches', intlDispatchQuerySchema, { ja: '派遣の一覧', en: 'Dispatches' }, { ja: '派遣一覧', en: 'Dispatches' }, async (req, query) => ({
+    cols: dispatchColumns(query.lang),
+    rows: await s.exportDispatches(req.ctx, query),
+  }));
   app.post(
     '/api/international/dispatches',
     { config: register, schema: { tags, summary: '派遣の登録（登録中） / Register a dispatch (draft)', body: intlDispatchInputSchema, response: { 201: intlDispatchDetailSchema, ...ew } } },
@@ -219,17 +240,10 @@ export const internationalRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, summary: '記録に基づく年度別派遣状況（資料8、図8-2、図8-3） / Year figures from the records', querystring: intlFiguresQuerySchema, response: { 200: intlFiguresSchema, ...e } } },
     async (req) => s.figures(req.query),
   );
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(
-      `/api/international/figures.${format}`,
-      { config: read, schema: { tags, summary: `年度別派遣状況（${format}） / Year figures (${format})`, querystring: intlFiguresQuerySchema, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
-      async (req, reply) => {
-        const f = await s.figures(req.query);
-        const cols = figureColumns(req.query.lang, f.regions, f.hostTypes);
-        return format === 'csv' ? sendCsv(reply, 'international-figures.csv', cols, f.rows) : sendXlsx(reply, 'international-figures.xlsx', req.query.lang === 'ja' ? '派遣状況' : 'Figures', cols, f.rows);
-      },
-    );
-  }
+  tableExportRoutes(app, '/api/international/figures', intlFiguresQuerySchema, { ja: '年度別派遣状況', en: 'Year figures' }, { ja: '派遣状況', en: 'Figures' }, async (_req, query) => {
+    const f = await s.figures(query);
+    return { cols: figureColumns(query.lang, f.regions, f.hostTypes), rows: f.rows };
+  });
   app.get(
     '/api/statistics/international/records-series',
     {
@@ -275,29 +289,22 @@ export const internationalRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, summary: '外国からの調査訪問と年度別件数 / Foreign delegations and yearly counts', querystring: intlYearQuerySchema, response: { 200: intlDelegationListSchema, ...e } } },
     async (req) => s.delegations(req.query),
   );
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(
-      `/api/international/delegations.${format}`,
-      { config: read, schema: { tags, summary: `年度別の調査訪問（${format}） / Delegations per year (${format})`, querystring: intlYearQuerySchema, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
-      async (req, reply) => {
-        const lang = req.query.lang;
-        const ja = lang === 'ja';
-        const { years } = await s.delegations({});
-        type Y = (typeof years)[number];
-        const num = (v: number | null) => (v == null ? '' : v);
-        const cols: ExportColumn<Y>[] = [
-          { header: ja ? '年度' : 'Fiscal year', value: (r) => r.fiscalYear },
-          { header: ja ? '出典' : 'Source', value: (r) => r.source },
-          { header: ja ? '来訪回数' : 'Visits', value: (r) => num(r.visits) },
-          { header: ja ? '国・地域数' : 'Countries and regions', value: (r) => num(r.countries) },
-          { header: ja ? '機関数' : 'Organisations', value: (r) => num(r.organisations) },
-          { header: ja ? '人数' : 'People', value: (r) => num(r.people) },
-          { header: ja ? '表記' : 'Label', value: (r) => r.label[lang] },
-        ];
-        return format === 'csv' ? sendCsv(reply, 'international-delegations.csv', cols, years) : sendXlsx(reply, 'international-delegations.xlsx', ja ? '調査訪問' : 'Delegations', cols, years);
-      },
-    );
-  }
+  tableExportRoutes(app, '/api/international/delegations', intlYearQuerySchema, { ja: '年度別の調査訪問', en: 'Delegations per year' }, { ja: '調査訪問', en: 'Delegations' }, async (_req, { lang }) => {
+    const ja = lang === 'ja';
+    const { years } = await s.delegations({});
+    type Y = (typeof years)[number];
+    const num = (v: number | null) => (v == null ? '' : v);
+    const cols: ExportColumn<Y>[] = [
+      { header: ja ? '年度' : 'Fiscal year', value: (r) => r.fiscalYear },
+      { header: ja ? '出典' : 'Source', value: (r) => r.source },
+      { header: ja ? '来訪回数' : 'Visits', value: (r) => num(r.visits) },
+      { header: ja ? '国・地域数' : 'Countries and regions', value: (r) => num(r.countries) },
+      { header: ja ? '機関数' : 'Organisations', value: (r) => num(r.organisations) },
+      { header: ja ? '人数' : 'People', value: (r) => num(r.people) },
+      { header: ja ? '表記' : 'Label', value: (r) => r.label[lang] },
+    ];
+    return { cols, rows: years };
+  });
   app.post(
     '/api/international/delegations',
     { config: manage, schema: { tags, summary: '調査訪問の登録（人事院） / Record a delegation visit (NPA)', body: intlDelegationInputSchema, response: { 201: intlDelegationSchema, ...ew } } },

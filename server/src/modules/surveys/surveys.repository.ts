@@ -25,6 +25,16 @@ export type ResponseRow = { attributes: Record<string, unknown>; answers: Record
 
 const first = <T>(r: T[]): T | undefined => r[0];
 
+/** Who a target is (organisation, unit or person), for selects that left-join organisations, orgUnits and people on the target. */
+const targetNames = {
+  orgNameJa: organisations.nameJa,
+  orgNameEn: organisations.nameEn,
+  unitNameJa: orgUnits.nameJa,
+  unitNameEn: orgUnits.nameEn,
+  familyName: people.familyName,
+  givenName: people.givenName,
+};
+
 
 function roundsQuery(db: Executor) {
   const counts = db
@@ -114,12 +124,7 @@ export const surveysRepository = {
     db
       .select({
         target: surveyTargets,
-        orgNameJa: organisations.nameJa,
-        orgNameEn: organisations.nameEn,
-        unitNameJa: orgUnits.nameJa,
-        unitNameEn: orgUnits.nameEn,
-        familyName: people.familyName,
-        givenName: people.givenName,
+        ...targetNames,
         hasDraft: sql<boolean>`exists (select 1 from ${surveyDrafts} d where d.target_id = ${surveyTargets.id})`,
       })
       .from(surveyTargets)
@@ -152,12 +157,7 @@ export const surveysRepository = {
       .select({
         target: surveyTargets,
         round: surveyRounds,
-        orgNameJa: organisations.nameJa,
-        orgNameEn: organisations.nameEn,
-        unitNameJa: orgUnits.nameJa,
-        unitNameEn: orgUnits.nameEn,
-        familyName: people.familyName,
-        givenName: people.givenName,
+        ...targetNames,
         draftSavedAt: surveyDrafts.updatedAt,
       })
       .from(surveyTargets)
@@ -219,12 +219,7 @@ export const surveysRepository = {
       .select({
         response: surveyResponses,
         kind: surveyTargets.kind,
-        orgNameJa: organisations.nameJa,
-        orgNameEn: organisations.nameEn,
-        unitNameJa: orgUnits.nameJa,
-        unitNameEn: orgUnits.nameEn,
-        familyName: people.familyName,
-        givenName: people.givenName,
+        ...targetNames,
       })
       .from(surveyResponses)
       .innerJoin(surveyTargets, eq(surveyTargets.id, surveyResponses.targetId))

@@ -10,7 +10,7 @@ import { DownloadLink } from '../../ui/file-upload.tsx';
 import { Badge, Loading, type BadgeTone } from '../../ui/primitives.tsx';
 import { Table, Td, Th, Tr } from '../../ui/table.tsx';
 import type { IntlDispatchSummary } from '../../../../common/src/schemas/international-api.schema.ts';
-import { exportHref, useIntlReference } from './international.api.ts';
+import { exportHref, HOST_TYPES, useIntlReference } from './international.api.ts';
 
 /** The international code lists (regions, host types, outcomes, courses) with a name lookup in the current language. */
 export function useIntlLabels() {
@@ -131,3 +131,33 @@ export function ExportLinks({ what, label, query }: { what: string; label: strin
 }
 
 export const fyLabel = (fy: number, lang: Lang) => (lang === 'ja' ? `${fy}年度` : `FY${fy}`);
+
+/** A "choose" placeholder, then the host types (派遣先の種類), for a required select. */
+export function HostTypeOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('common.choose')}</option>
+      {HOST_TYPES.map((h) => (
+        <option key={h} value={h}>
+          {t(`international.hostType.${h}`)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A "choose" placeholder, then the regions (地域) from useIntlLabels(), for a required select. */
+export function RegionOptions({ regions }: { regions: { code: string; name: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('common.choose')}</option>
+      {regions.map((r) => (
+        <option key={r.code} value={r.code}>
+          {r.name}
+        </option>
+      ))}
+    </>
+  );
+}
