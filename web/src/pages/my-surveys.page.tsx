@@ -29,7 +29,7 @@ export function MySurveysPage() {
       <thead>
         <tr>
           <Th>{t('surveys.mine.survey')}</Th>
-          <Th>{t('surveys.mine.respondent')}</Th>
+          <Th className="hidden sm:table-cell">{t('surveys.mine.respondent')}</Th>
           <Th>{t('surveys.mine.closesOn')}</Th>
           <Th>{t('surveys.mine.status')}</Th>
         </tr>
@@ -37,14 +37,16 @@ export function MySurveysPage() {
       <tbody>
         {rows.map((s) => (
           <Tr key={s.targetId}>
-            <Th scope="row">
+            <Th scope="row" className="min-w-[9rem]">
               <Link to={`/surveys/${s.targetId}`} data-testid={`my-survey-${s.targetId}`}>
                 {s.round.title[lang]}
               </Link>
               {s.round.anonymous ? <span className="ml-2 text-dns-14N-130 text-solid-gray-700">{t('surveys.anonymous')}</span> : null}
+              {/* phone width: the respondent under the title instead of its own column */}
+              <span className="mt-1 block font-normal text-dns-14N-130 text-solid-gray-700 sm:hidden">{s.respondent[lang]}</span>
             </Th>
-            <Td>{s.respondent[lang]}</Td>
-            <Td className="whitespace-nowrap">{formatDate(s.round.closesOn, lang)}</Td>
+            <Td className="hidden sm:table-cell">{s.respondent[lang]}</Td>
+            <Td className="min-w-[7rem]">{formatDate(s.round.closesOn, lang)}</Td>
             <Td>
               <SurveyStatusBadge status={s.status} />
             </Td>
