@@ -9,6 +9,7 @@ import { createServices } from '../server/src/services.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { systemContext } from '../server/src/platform/context.ts';
 import { arg, login, rssMb, startKoryu } from './lib.ts';
+import { koryuPath, sampleSql, searchMix, type CompanySample } from './search-mix.ts';
 
 const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national');
 const connections = Number(arg('connections', '50'));
@@ -28,35 +29,9 @@ async function prepare(): Promise<string[]> {
   }
   const total = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from companies`))[0]!.n;
   // A realistic query mix drawn from the data: parts of names (3–6 chars), kana, 法人番号, and filters.
-  const sample = rowsOf<{ name: string; kana: string | null; cn: string; industry: string | null; pref: string | null }>(
-    await d.db.execute(
-      sql`select name, name_kana as kana, corporate_number as cn, industry_code as industry, prefecture_code as pref from companies tablesample system (0.05) limit 400`,
-    ),
-  );
+  const sample = rowsOf<CompanySample>(await d.db.execute(sql.raw(sampleSql)));
   await d.close();
-  const paths: string[] = [];
-  for (const [i, s] of sample.entries()) {
-    const core = s.name.replace(/株式会社|合同会社|有限会社|一般社団法人|一般財団法人|医療法人社団|医療法人|信用金庫|学校法人|社会福祉法人/g, '');
-    const start = i % Math.max(1, core.length - 3);
-    const len = 3 + (i % 4);
-    switch (i % 6) {
-      case 0:
-      case 1:
-        paths.push(`/api/companies?q=${encodeURIComponent(core.slice(start, start + len))}`);
-        break;
-      case 2:
-        paths.push(`/api/companies?q=${encodeURIComponent((s.kana ?? core).slice(0, 4))}`);
-        break;
-      case 3:
-        paths.push(`/api/companies?q=${s.cn}`);
-        break;
-      case 4:
-        paths.push(`/api/companies?q=${encodeURIComponent(core.slice(0, 3))}&industry=${s.industry ?? 'E'}`);
-        break;
-      default:
-        paths.push(`/api/companies?industry=${s.industry ?? 'E'}&prefecture=${s.pref ?? '13'}&size=small&page=${1 + (i % 5)}`);
-    }
-  }
+  const paths = searchMix(sample).map(koryuPath);
   console.log(`companies in database: ${total}; query mix: ${paths.length} distinct requests`);
   return paths;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,7 +16,7 @@ import { bilingualValidatorCompiler } from './platform/validation.ts';
 import { roleHas, type Permission } from './platform/permissions.ts';
 import type { Actor, RequestContext } from './platform/context.ts';
 import type { SessionResponse } from '../../common/src/schemas/auth.schema.ts';
-import { isDbUnavailable } from './platform/db-errors.ts';
+import { isDbUnavailable, isStorageFull, isStorageUnavailable } from './platform/db-errors.ts';
 import { sqlState } from './db/tx.ts';
 import { rejectMalformedText } from './platform/validation.ts';
 import { securityHeaders } from './platform/security-headers.ts';
@@ -62,7 +62,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     database: Database;
-    routeInventory: { method: string; url: string; permission: Permission }[];
+    /** `schema`: the route's zod schemas (body, params, querystring), for the fuzz tests. */
+    routeInventory: { method: string; url: string; permission: Permission; schema?: FastifySchema }[];
+    /** Shutdown (main.ts): from now on every answer carries `Connection: close`. */
+    startDraining: () => void;
   }
 }
 
@@ -72,13 +75,18 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // Request lines are logged without their query string: a search (`?q=`) may hold a person's name.
+    logger: logger === false ? false : { level: config.logLevel, ...(typeof logger === 'object' ? logger : {}), serializers: { req: logRequest } },
     bodyLimit: config.bodyLimitBytes,
     // Trust exactly one proxy hop: the client's own X-Forwarded-For entries are not believed.
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // While closing, a request that reaches a kept-alive connection is still served (with
+    // `Connection: close`, below), not refused with 503: a proxy does not retry a non-idempotent
+    // request that got an answer, so a 503 would be a lost write. New connections are refused and
+    // idle ones closed (Node's server.close()), which a proxy retries on another instance.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -96,12 +104,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   // Deny by default: a route without a declared permission cannot be registered.
-  const inventory: { method: string; url: string; permission: Permission }[] = [];
+  const inventory: FastifyInstance['routeInventory'] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json' || !route.url.startsWith('/api')) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
-    for (const m of [route.method].flat()) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, permission });
+    for (const m of [route.method].flat()) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, permission, schema: route.schema });
   });
   app.decorate('routeInventory', inventory);
 
@@ -160,10 +168,15 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     return payload;
   });
 
-  // Graceful shutdown: once closing, answers carry `Connection: close` and kept-alive sockets are
-  // closed as soon as they fall idle, so in-flight requests finish and the process can exit.
+  // Graceful shutdown: once draining (main.ts, on SIGTERM) or closing, answers carry
+  // `Connection: close`, so a kept-alive connection ends after its answer (never while the client
+  // may be sending on it); once closing, kept-alive sockets are also closed as soon as they fall
+  // idle, so in-flight requests finish and the process can exit.
   let closing = false;
   let idleSweep: NodeJS.Timeout | undefined;
+  app.decorate('startDraining', () => {
+    closing = true;
+  });
   app.addHook('preClose', async () => {
     closing = true;
     idleSweep = setInterval(() => app.server.closeIdleConnections(), 50);
@@ -178,6 +191,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     const appErr = toAppError(err);
     if (appErr.status >= 500) req.log.error({ err: redactedError(err) }, 'request failed');
     else req.log.info({ code: appErr.code }, 'request refused');
+    if (appErr.retryAfterSeconds) reply.header('retry-after', String(appErr.retryAfterSeconds));
     void reply.status(appErr.status).header('cache-control', 'no-store').send(errorBody(appErr, req.id));
   });
 
@@ -211,7 +225,17 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });
+    // preCompressed: the build writes .br/.gz beside each text file (scripts/vite-precompress.ts).
+    // Files under assets/ carry a content hash in their name: cached for a year, never revalidated.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        if (filePath.startsWith(path.join(config.webDist, 'assets') + path.sep)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !fs.existsSync(indexHtml) || req.method !== 'GET') {
@@ -223,6 +247,17 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
 
   return app;
+}
+
+/**
+ * What a request's log line says about it: never the query string (a search may hold a name), and
+ * the path only of a declared route (ids and slugs); a path no route declares, or the web app's
+ * catch-all, is logged as its route pattern, since whatever was typed there could be personal data.
+ */
+function logRequest(req: FastifyRequest) {
+  const route = req.routeOptions?.url;
+  const url = route && !route.includes('*') ? req.url.split('?')[0] : (route ?? '(no route)');
+  return { method: req.method, url, route, host: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
 function checkCsrf(req: FastifyRequest): void {
@@ -266,6 +301,8 @@ function toAppError(err: unknown): AppError {
   if (err instanceof SyntaxError && e?.statusCode === 400) return new AppError('bad_json');
   if (e?.validation) return new AppError('validation_failed');
   if (isDbUnavailable(err)) return new AppError('db_unavailable');
+  if (isStorageFull(err)) return new AppError('storage_full');
+  if (isStorageUnavailable(err)) return new AppError('storage_unavailable');
   const state = sqlState(err);
   if (state === '23505') return new AppError('duplicate');
   // Text PostgreSQL cannot store (NUL, bad encoding) or a value out of range: the input is bad.

@@ -1,4 +1,5 @@
 // Reads config, opens the database, migrates, listens; shuts down gracefully on SIGTERM/SIGINT.
+import net from 'node:net';
 import { warmRecordsCache } from './modules/statistics/records.service.ts';
 import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
@@ -49,28 +50,63 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
       ? scheduleReminders(database, config, {
           intervalMinutes: config.reminderIntervalMinutes,
           today: () => app.services.clock.today(),
-          onRun: (r) => {
-            if (r.written > 0 || r.delivery.sent + r.delivery.retrying + r.delivery.failed + r.delivery.held > 0) app.log.info({ reminders: r }, 'reminders run');
-          },
+          // One line per run (hourly); with several instances on one database only the one holding
+          // the reminders lock runs them, the others log a skipped tick at debug level.
+          onRun: (r) => app.log.info({ reminders: r }, 'reminders run'),
+          onSkip: () => app.log.debug('reminders tick skipped: another instance runs them'),
           onError: (err) => app.log.error({ err: err instanceof Error ? err.message.split('\nparams:')[0] : String(err) }, 'reminders run failed'),
         })
       : null;
 
+  // Graceful shutdown (SIGTERM/SIGINT, or `close()`), for instances behind a proxy such as nginx:
+  //  1. the listening socket closes: a new connection is refused, which a proxy retries on another
+  //     instance (it never sent the request); no new reminder run starts, a run in progress goes on;
+  //  2. drain (at most KORYU_SHUTDOWN_DRAIN_MS): kept-alive connections stay open and every answer
+  //     carries `Connection: close` (app.ts), so the proxy's pooled connections end after an answer
+  //     rather than being cut while it may be writing a request into one (a POST cut that way is
+  //     not retried by nginx: a lost write); it ends early once no connection is left. The proxy
+  //     should close its idle pooled connections sooner than this (nginx: `keepalive_timeout 500ms`
+  //     in the upstream block), so no connection is left for step 3 to cut while being written to;
+  //  3. the connections still idle are closed and the requests in flight answered, within
+  //     KORYU_SHUTDOWN_GRACE_MS, after which their connections are cut; then the database closes.
+  // A second signal ends the process at once.
   let closing: Promise<void> | null = null;
+  const connections = () => new Promise<number>((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
   const close = () =>
     (closing ??= (async () => {
       clearInterval(prune);
-      await reminders?.stop(); // a run in progress finishes before the database closes
-      await app.close(); // stops accepting, lets in-flight requests finish
+      const jobsStopped = reminders?.stop(); // no new run; a run in progress finishes
+      app.startDraining();
+      // Not http.Server#close: that also closes the idle kept-alive connections at once (step 3).
+      net.Server.prototype.close.call(app.server);
+      const drainEnd = performance.now() + config.shutdownDrainMs;
+      while (performance.now() < drainEnd && (await connections()) > 0) await new Promise((r) => setTimeout(r, 20));
+      const appClosed = app.close();
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'grace over'>((resolve) => (graceTimer = setTimeout(() => resolve('grace over'), config.shutdownGraceMs)));
+      if ((await Promise.race([appClosed, graceOver])) === 'grace over') {
+        app.log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace period over: closing the connections of unfinished requests');
+        app.server.closeAllConnections();
+        await appClosed;
+      }
+      clearTimeout(graceTimer);
+      await jobsStopped;
       await database.close();
     })());
   const running = { url, close, database };
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.once(sig, () => {
-      app.log.info({ signal: sig }, 'shutting down: finishing in-flight requests');
+      const t0 = performance.now();
+      app.log.info({ signal: sig, drainMs: config.shutdownDrainMs, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
       void close().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => {
+          app.log.info({ shutdownMs: Math.round(performance.now() - t0) }, 'shut down');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+          process.exit(1);
+        },
       );
     });
   }
@@ -81,7 +117,8 @@ export async function startServer(config: Config = loadConfig(), opts: { onReady
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   startServer().catch((err) => {
-    console.error(err);
+    // A data folder that cannot be used is the operator's to fix: its ja/en message, without a stack.
+    console.error(err instanceof Error && (err.name === 'DataDirUnwritable' || err.name === 'DataDirLocked') ? err.message : err);
     process.exit(1);
   });
 }

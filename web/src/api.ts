@@ -1,7 +1,6 @@
 import type { ErrorResponse } from '../../common/src/schemas/common.schema.ts';
 import type { SessionResponse } from '../../common/src/schemas/auth.schema.ts';
-import ja from './locales/ja.json';
-import en from './locales/en.json';
+import { bilingual } from './i18n.ts';
 
 export type Messages = { ja: string; en: string };
 export type FieldError = { path: string; code: string; message: Messages };
@@ -27,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-const fallbackMessages = (key: 'network' | 'unexpected'): Messages => ({ ja: ja.errors[key], en: en.errors[key] });
+const fallbackMessages = (key: 'network' | 'unexpected'): Messages => bilingual(`errors.${key}`);
 
 export const unexpectedError = (): ApiError => new ApiError(0, 'unexpected', fallbackMessages('unexpected'));
 

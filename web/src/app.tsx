@@ -3,7 +3,7 @@ import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from '
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './app-errors.tsx';
 import { useLang } from './i18n.ts';
-import { SessionProvider, useSession, type Role } from './modules/accounts/session.tsx';
+import { SessionProvider, sessionRoleHint, useSession, type Role } from './modules/accounts/session.tsx';
 import { ContactsPage } from './pages/contacts.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
@@ -244,7 +244,10 @@ const mainMenu: NavGroupSpec<Role>[] = [
 /** Logged out: a short row of public links in the header. Logged in: the grouped side menu. */
 function useNav(): { top: NavItem[]; groups: NavGroup[] | null } {
   const { t } = useTranslation();
-  const { account } = useSession();
+  const { account, status } = useSession();
+  // Reading the session at page load: a browser last signed in gets the signed-in shape at once.
+  const hint = !account && status === 'loading' ? sessionRoleHint() : null;
+  if (hint) return { top: [], groups: menuFor(mainMenu, hint, (key) => t(key)) };
   if (!account) {
     return {
       top: [
@@ -293,6 +296,7 @@ function Layout() {
         nav={nav.top}
         wide={nav.groups !== null}
         loginHref="/login"
+        pending={session.status === 'loading' && nav.groups !== null}
         languageSwitch={<LanguageSwitch current={lang} onChange={(l) => void session.changeLocale(l)} />}
         account={account ? { name: account.displayName, role: t(`roles.${account.role}`), affiliation: account.role === 'npa' || affiliation === t(`roles.${account.role}`) ? null : affiliation } : null}
         onLogout={() => {
@@ -304,7 +308,9 @@ function Layout() {
         <main
           id="main"
           tabIndex={-1}
-          className={cx('w-full flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10', nav.groups ? 'max-w-7xl min-w-0 lg:px-8' : 'mx-auto max-w-7xl')}
+          // At least a screen tall: the footer starts below the fold, so pages filling in as their
+          // data arrives do not push it down in view (layout shift).
+          className={cx('min-h-screen w-full flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10', nav.groups ? 'max-w-7xl min-w-0 lg:px-8' : 'mx-auto max-w-7xl')}
         >
           {flash === 'loggedOut' ? (
             <Alert tone="success" live="polite" className="mb-6">

@@ -2,13 +2,12 @@ import type { ZodType } from 'zod';
 import jaLocale from 'zod/v4/locales/ja.js';
 import { fieldMessages, isFieldMessageKey } from '../../common/src/messages.ts';
 import type { ApiError, Messages } from './api.ts';
-import type { Lang } from './i18n.ts';
+import { bilingual, type Lang } from './i18n.ts';
 import type { SummaryItem } from './ui/error-summary.tsx';
-import ja from './locales/ja.json';
-import en from './locales/en.json';
+import type jaCopy from './locales/ja.json';
 
 /** A validation message from the UI copy, in both languages (for client-only checks). */
-export const copyMessage = (key: keyof typeof ja.validation): Messages => ({ ja: ja.validation[key], en: en.validation[key] });
+export const copyMessage = (key: keyof (typeof jaCopy)['validation']): Messages => bilingual(`validation.${key}`);
 
 /** Field path (as the server reports it, e.g. 'company.corporateNumber') → bilingual message. */
 export type FieldErrors = Record<string, Messages>;

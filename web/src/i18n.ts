@@ -1,7 +1,8 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+// Japanese (the default and the fallback) is in the first download; English, as large, is a
+// separate chunk fetched only when it is the display language (issue 9: initial JS budget).
 import ja from './locales/ja.json';
-import en from './locales/en.json';
 
 export type Lang = 'ja' | 'en';
 export const LOCALE_STORAGE_KEY = 'koryu.locale';
@@ -42,13 +43,46 @@ export const pick = (lang: Lang, ja: string | null | undefined, en: string | nul
 const initial = storedLocale() ?? 'ja';
 document.documentElement.lang = initial;
 
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
-  lng: initial,
-  fallbackLng: 'ja',
-  supportedLngs: ['ja', 'en'],
-  interpolation: { escapeValue: false },
-});
+const localeChunks: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language === 'en') import('./locales/en.json').then((m) => callback(null, m.default), (e: Error) => callback(e, null));
+    else callback(null, ja);
+  },
+};
+
+/**
+ * A message of the UI copy in both languages, read when used: the language not loaded yet gives
+ * the Japanese text until it is (only the display language is ever shown).
+ */
+export function bilingual(key: string): { readonly ja: string; readonly en: string } {
+  const read = (lang: Lang): string | undefined => {
+    const v: unknown = i18n.getResource(lang, 'translation', key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return {
+    get ja() {
+      return read('ja') ?? key;
+    },
+    get en() {
+      return read('en') ?? read('ja') ?? key;
+    },
+  };
+}
+
+/** Resolves once the display language's messages are loaded: render the app after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(localeChunks)
+  .use(initReactI18next)
+  .init({
+    resources: { ja: { translation: ja } },
+    partialBundledLanguages: true,
+    lng: initial,
+    fallbackLng: 'ja',
+    supportedLngs: ['ja', 'en'],
+    interpolation: { escapeValue: false },
+  });
 
 i18n.on('languageChanged', (lng) => {
   if (isLang(lng)) document.documentElement.lang = lng;

@@ -86,7 +86,7 @@ export const surveyTargetParamsSchema = z.strictObject({ id: recordId, targetId:
 export const surveyRoundInputSchema = z
   .strictObject({
     definitionKey: z.string().regex(/^[a-z0-9][a-z0-9_]*$/).max(64),
-    definitionVersion: z.number().int().positive(),
+    definitionVersion: z.number().int().positive().max(100_000), // as in surveyDefinitionParamsSchema (an integer column)
     title: z.strictObject({ ja: reqText(200), en: reqText(200) }),
     opensOn: isoDate,
     closesOn: isoDate,

@@ -32,7 +32,17 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: a tarball of the data folder (used by the test template and benchmarks). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Takes a session-level advisory lock without waiting (`pg_try_advisory_lock`), or null when
+   * another session holds it. PostgreSQL: on a connection of its own, outside the pool, held until
+   * `release` or until that connection is lost (then the server frees it and another instance
+   * can take it). PGlite belongs to one process (the data folder is locked): an in-process lock.
+   */
+  tryLock(key: number): Promise<SessionLock | null>;
 };
+
+/** A lock from `Database.tryLock`: `held` checks that it is still held (its connection alive). */
+export type SessionLock = { held(): Promise<boolean>; release(): Promise<void> };
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_LOCK = 727_001; // advisory lock key: one instance migrates at a time
@@ -61,6 +71,41 @@ export class DataDirLocked extends Error {
         `The data folder ${dir} is in use by another koryu process (pid ${pid}). Stop it first, or use a PostgreSQL server via DATABASE_URL.`,
     );
     this.name = 'DataDirLocked';
+  }
+}
+
+/** The PGlite data folder cannot be written (permissions, read-only file system, full disk): say so at start. */
+export class DataDirUnwritable extends Error {
+  constructor(dir: string, reason: string) {
+    super(
+      `データフォルダ ${dir} に書き込めません (${reason})。フォルダの所有者と権限、空き容量、読み取り専用でマウントされていないかを確認してください。\n` +
+        `The data folder ${dir} is not writable (${reason}). Check its owner and permissions, the free space, and that it is not mounted read-only.`,
+    );
+    this.name = 'DataDirUnwritable';
+  }
+}
+
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+
+/** Creates, syncs and removes a probe file in each folder PGlite writes to, so a read-only folder fails here, clearly. */
+function checkWritable(dir: string): void {
+  for (const d of [dir, path.join(dir, 'pg_wal'), path.join(dir, 'global')]) {
+    if (d !== dir && !fs.existsSync(d)) continue;
+    const probe = path.join(d, `.koryu-write-probe-${process.pid}`);
+    try {
+      const fd = fs.openSync(probe, 'w');
+      try {
+        fs.writeSync(fd, 'koryu');
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.unlinkSync(probe);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code && UNWRITABLE.has(code)) throw new DataDirUnwritable(d, code);
+      throw e;
+    }
   }
 }
 
@@ -130,7 +175,17 @@ export function lockDataDir(dir: string): () => void {
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const inProcessLocks = new Set<number>();
+  if (dataDir) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code && UNWRITABLE.has(code)) throw new DataDirUnwritable(dataDir, code);
+      throw e;
+    }
+    checkWritable(dataDir);
+  }
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = new PGlite({
     ...(dataDir ? { dataDir } : {}),
@@ -161,6 +216,18 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       }
     },
     dumpDataDir: () => client.dumpDataDir('gzip') as Promise<Blob>,
+    tryLock: async (key) => {
+      if (inProcessLocks.has(key)) return null;
+      inProcessLocks.add(key);
+      let on = true;
+      return {
+        held: async () => on,
+        release: async () => {
+          if (on) inProcessLocks.delete(key);
+          on = false;
+        },
+      };
+    },
   };
 }
 
@@ -186,7 +253,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     idleTimeoutMillis: 30_000,
   });
   // A dropped server connection must not crash the process; queries fail and the pool reconnects.
+  // The pool's 'error' covers idle clients only: a client checked out for a transaction that is
+  // between two statements when the server goes (pg_ctl restart, 57P01) emits 'error' itself, and
+  // an 'error' event nobody listens to kills the process. Its next query fails (db_unavailable) and
+  // the pool discards it on release, since it is no longer queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   preparedRunners.set(db, async (query) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
@@ -212,6 +286,42 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return true;
     },
     close: () => pool.end(),
+    tryLock: async (key) => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+      let lost = false;
+      client.on('error', () => (lost = true)); // the server went away: so did the lock
+      client.on('end', () => (lost = true));
+      await client.connect();
+      try {
+        const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
+        if (!r.rows[0]?.ok) {
+          await client.end();
+          return null;
+        }
+      } catch (e) {
+        await client.end().catch(() => {});
+        throw e;
+      }
+      return {
+        held: async () => {
+          if (lost) return false;
+          try {
+            const r = await client.query<{ n: number }>(
+              "select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and classid = 0 and objid = $1 and granted",
+              [key],
+            );
+            return r.rows[0]?.n === 1;
+          } catch {
+            lost = true;
+            return false;
+          }
+        },
+        release: async () => {
+          lost = true;
+          await client.end().catch(() => {}); // ending the session frees its locks
+        },
+      };
+    },
   };
 }
 

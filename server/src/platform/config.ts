@@ -20,7 +20,13 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   // Minutes between reminder runs inside the server (0 = off; `koryu reminders run` does one by hand).
+  // Fractions are allowed (0.05 = every 3 s, for tests and benchmarks).
   reminderIntervalMinutes: number;
+  // SIGTERM/SIGINT: at most how long kept-alive connections are left to end after their next answer
+  // (new connections are refused at once), then how long requests in flight may take to finish
+  // before their connections are cut.
+  shutdownDrainMs: number;
+  shutdownGraceMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.KORYU_SMTP_URL || undefined,
     mailFrom: env.KORYU_MAIL_FROM || 'koryu <no-reply@koryu.invalid>',
     reminderIntervalMinutes: Number(env.KORYU_REMINDER_MINUTES ?? 60),
+    shutdownDrainMs: Number(env.KORYU_SHUTDOWN_DRAIN_MS ?? 1_000),
+    shutdownGraceMs: Number(env.KORYU_SHUTDOWN_GRACE_MS ?? 10_000),
   };
 }

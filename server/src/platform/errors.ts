@@ -39,6 +39,16 @@ const catalog = {
   content_rejected: { status: 422, ja: '本文に使用できない記述があるため、保存しませんでした。', en: 'The text contains something that cannot be used, so nothing was saved.' },
   import_rejected: { status: 422, ja: 'ファイルに誤りのある行があるため、何も登録しませんでした。', en: 'The file has invalid rows, so nothing was imported.' },
   db_unavailable: { status: 503, ja: 'データベースに接続できません。しばらくしてから再度お試しください。', en: 'The database is unavailable. Please try again shortly.' },
+  storage_full: {
+    status: 507,
+    ja: 'データの保存先の空き容量がないため、保存できませんでした。管理者に連絡してください（保存済みのデータは失われていません）。',
+    en: 'The data could not be saved: the database disk is full. Please contact the administrator (data already saved is not lost).',
+  },
+  storage_unavailable: {
+    status: 503,
+    ja: 'データの保存先に書き込めないため、保存できませんでした（読み取り専用または権限がありません）。管理者に連絡してください。',
+    en: 'The data could not be saved: the database files cannot be written (read-only or no permission). Please contact the administrator.',
+  },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
 } as const satisfies Record<string, { status: number } & Messages>;
 
@@ -50,10 +60,12 @@ export class AppError extends Error {
   readonly messages: Messages;
   readonly fields: FieldIssue[];
   readonly details: Record<string, unknown> | undefined;
+  /** Seconds after which a retry may succeed: sent as Retry-After (429 rate limits, 423 lockouts). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: { messages?: Messages; fields?: FieldIssue[]; details?: Record<string, unknown>; subcode?: string } = {},
+    opts: { messages?: Messages; fields?: FieldIssue[]; details?: Record<string, unknown>; subcode?: string; retryAfterSeconds?: number } = {},
   ) {
     const entry = catalog[code];
     const messages = opts.messages ?? { ja: entry.ja, en: entry.en };
@@ -64,6 +76,7 @@ export class AppError extends Error {
     this.messages = messages;
     this.fields = opts.fields ?? [];
     this.details = opts.details;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 

@@ -16,9 +16,11 @@ type Props = {
   account: { name: string; role: string; affiliation?: string | null } | null;
   onLogout: () => void;
   loginHref: string;
+  /** The session is being read for a browser last signed in: neither the account nor the login link yet. */
+  pending?: boolean;
 };
 
-export function Header({ nav, wide, languageSwitch, account, onLogout, loginHref }: Props) {
+export function Header({ nav, wide, languageSwitch, account, onLogout, loginHref, pending }: Props) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-solid-gray-420 bg-white">
@@ -55,6 +57,8 @@ export function Header({ nav, wide, languageSwitch, account, onLogout, loginHref
                 {t('header.logout')}
               </button>
             </div>
+          ) : pending ? (
+            <div className="min-h-9" />
           ) : (
             <Link to={loginHref} className="text-oln-16B-100">
               {t('nav.login')}

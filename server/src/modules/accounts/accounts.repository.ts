@@ -95,8 +95,9 @@ export const accountsRepository = {
     return rows[0];
   },
 
-  async touchSession(db: Executor, id: string): Promise<void> {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  /** `at` comes from the app's clock, the one the idle timeout is measured with (not the database's now()). */
+  async touchSession(db: Executor, id: string, at: string): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
   },
 
   async deleteSession(db: Executor, id: string): Promise<void> {
@@ -108,7 +109,7 @@ export const accountsRepository = {
   },
 
   async deleteExpiredSessions(db: Executor, idleCutoff: string): Promise<void> {
-    await db.delete(sessions).where(sql`${sessions.expiresAt} < now() or ${sessions.lastSeenAt} < ${idleCutoff}`);
+    await db.delete(sessions).where(sql`${sessions.expiresAt} < ${new Date().toISOString()} or ${sessions.lastSeenAt} < ${idleCutoff}`);
   },
 
   // ---- login attempts
@@ -123,7 +124,8 @@ export const accountsRepository = {
 
   /** Inserts the attempt as a failure (a reservation); a correct password later marks it a success. */
   async reserveAttempt(db: Executor, email: string, ip: string): Promise<number> {
-    const rows = await db.insert(loginAttempts).values({ email, ip, success: false }).returning({ id: loginAttempts.id });
+    // Stamped with the app's clock, the one the window (minutesAgo) is measured with.
+    const rows = await db.insert(loginAttempts).values({ email, ip, success: false, at: new Date().toISOString() }).returning({ id: loginAttempts.id });
     return rows[0]!.id;
   },
 

@@ -63,7 +63,7 @@ export function createAccountsService(database: Database, config: Config, compan
       await repo.deleteSession(db, sessionId);
       return null;
     }
-    if (now - lastSeen > TOUCH_EVERY_MS) await repo.touchSession(db, sessionId);
+    if (now - lastSeen > TOUCH_EVERY_MS) await repo.touchSession(db, sessionId, new Date(now).toISOString());
     const actor = toActor(account);
     return {
       sessionId,
@@ -114,8 +114,9 @@ export function createAccountsService(database: Database, config: Config, compan
         if ((await repo.emailFailuresSince(tx, email, since)) >= loginLimits.lockAfterConsecutiveFailures) return 'locked' as const;
         return repo.reserveAttempt(tx, email, ip);
       });
-      if (reservation === 'rate_limited') throw new AppError('rate_limited');
-      if (reservation === 'locked') throw new AppError('account_locked');
+      // The window slides: waiting its full length always clears the limit.
+      if (reservation === 'rate_limited') throw new AppError('rate_limited', { retryAfterSeconds: loginLimits.windowMinutes * 60 });
+      if (reservation === 'locked') throw new AppError('account_locked', { retryAfterSeconds: loginLimits.lockMinutes * 60 });
 
       // Phase 2: verify the password outside any transaction (argon2id is slow on purpose). An
       // unknown e-mail costs the same, against a dummy hash.
@@ -164,6 +165,8 @@ export function createAccountsService(database: Database, config: Config, compan
           accountId: account.id,
           csrfToken: randomBytes(24).toString('base64url'),
           expiresAt: hoursFromNow(config.sessionAbsoluteHours),
+          // The timeouts are measured with the app's clock: so is the start of the idle period.
+          lastSeenAt: new Date().toISOString(),
           ip,
           userAgent: ctx.userAgent?.slice(0, 300) ?? null,
         });
@@ -215,7 +218,7 @@ export function createAccountsService(database: Database, config: Config, compan
         await writeAudit(tx, ctx, { action: 'account.register_attempt', recordType: 'account', after: { corporateNumber: body.company.corporateNumber } });
         return true;
       });
-      if (!allowed) throw new AppError('rate_limited');
+      if (!allowed) throw new AppError('rate_limited', { retryAfterSeconds: registrationLimits.windowMinutes * 60 });
       const passwordHash = await hashPassword(body.account.password);
       return inTransaction(db, async (tx) => {
         await repo.lockRegistration(tx, ctx.ip ?? '', body.company.corporateNumber);

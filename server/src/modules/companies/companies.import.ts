@@ -70,9 +70,11 @@ export async function readTable(file: string): Promise<{ headers: string[]; reco
     const ws = wb.worksheets[0];
     if (!ws) return { headers: [], records: [] };
     const all: string[][] = [];
+    // exceljs computes columnCount by walking every row: read it once (per row, 20,000 rows took minutes).
+    const columns = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row) => {
       const values: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columns; c++) {
         const v = row.getCell(c).value;
         values.push(v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v));
       }

@@ -33,7 +33,7 @@ import type {
   SessionInput,
   SessionPatch,
 } from '../../../../common/src/schemas/events.schema.ts';
-import { loadParameters, type ParameterSet } from '../criteria/parameters.ts';
+import { loadParameters, ParameterNotInForce, type ParameterSet } from '../criteria/parameters.ts';
 import { eventFigures, type FigureRecords } from './event-figures.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { eventsRepository as repo, type AttendeeRow, type ContactRow, type EventRow, type RegistrationRow, type SessionRow } from './events.repository.ts';
@@ -250,8 +250,29 @@ export function createEventsService(database: Database, opts: EventsOptions = {}
   }
 
   /** The replay's end when only its start is given: the dated default length (events.replay_months). */
-  const withReplayDefault = <T extends { replayFrom?: string | null; replayUntil?: string | null }>(v: T): T =>
-    v.replayFrom && v.replayUntil === undefined ? { ...v, replayUntil: replayEnd(v.replayFrom, parameters().resolve<number>('events.replay_months', v.replayFrom).value) } : v;
+  const withReplayDefault = <T extends { replayFrom?: string | null; replayUntil?: string | null }>(v: T): T => {
+    if (!v.replayFrom || v.replayUntil !== undefined) return v;
+    let months: number;
+    try {
+      months = parameters().resolve<number>('events.replay_months', v.replayFrom).value;
+    } catch (err) {
+      // A replay starting before the default length was set: the end must be given (not a 500).
+      if (!(err instanceof ParameterNotInForce)) throw err;
+      throw new AppError('validation_failed', {
+        fields: [
+          {
+            path: 'replayUntil',
+            code: 'event.replay_until_required',
+            message: {
+              ja: 'この配信開始日には既定の配信期間がありません。配信終了日を入力してください。',
+              en: 'No default replay length applies on this replay start date: give the replay end date.',
+            },
+          },
+        ],
+      });
+    }
+    return { ...v, replayUntil: replayEnd(v.replayFrom, months) };
+  };
 
   return {
     // ---------------------------------------------------------------- public

@@ -79,6 +79,15 @@ const exportColumns: ExportColumn<CaseItem>[] = [
   { header: '更新日時 / Updated', value: (c) => c.updatedAt },
 ];
 
+/** The X-Filename header, percent-decoded; a malformed escape (`%E0%A4%A`) keeps the raw text instead of failing the upload. */
+function fileNameHeader(raw: string): string {
+  try {
+    return decodeURIComponent(raw).slice(0, 200);
+  } catch {
+    return raw.slice(0, 200);
+  }
+}
+
 export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services.exchanges;
   const docs = app.services.caseDocuments;
@@ -220,7 +229,7 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'フォローアップ面談の間隔（月）を設定 / Set the follow-up interview interval (months)',
-        body: z.strictObject({ organisationId: z.number().int().positive().optional(), interviewIntervalMonths: z.number().int().min(1).max(24) }),
+        body: z.strictObject({ organisationId: z.number().int().positive().max(2_147_483_647).optional(), interviewIntervalMonths: z.number().int().min(1).max(24) }),
         response: { 200: settingsSchema, ...errors },
       },
     },
@@ -260,7 +269,7 @@ export const exchangesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const body = req.body as unknown;
       if (!(body instanceof Upload)) throw new AppError('unsupported_media_type');
-      const name = typeof req.headers['x-filename'] === 'string' ? decodeURIComponent(req.headers['x-filename']).slice(0, 200) : undefined;
+      const name = typeof req.headers['x-filename'] === 'string' ? fileNameHeader(req.headers['x-filename']) : undefined;
       return docs.uploadSheet(req.ctx, req.params.id, body.bytes, name);
     },
   );

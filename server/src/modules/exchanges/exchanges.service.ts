@@ -15,6 +15,7 @@ import type { Decision as CriteriaDecision, RuleId } from '../../../../common/sr
 import { fieldMessages, type FieldMessageKey } from '../../../../common/src/messages.ts';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/client.ts';
 import { inTransaction, sqlState } from '../../db/tx.ts';
 import { createAuditGroupWriter, writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -294,7 +295,6 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
         throw err;
       });
       if (!updated) throw stale();
-      await repo.moveCount(tx, c.organisationId, c.state, d.to);
       await repo.insertEvent(tx, { caseId: c.id, event: input.event, fromState: c.state, toState: d.to, actorAccountId: actor.accountId, actorRole: role, note: input.note ?? null });
       if (input.note?.trim()) {
         const kind = input.event === 'query' ? 'query' : input.event === 'answer' ? 'answer' : 'note';
@@ -302,6 +302,12 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
       }
       await sideEffects(tx, updated, input);
       if (extra) await extra(tx, updated);
+      await hooks.afterTransition?.(tx, ctx, updated, input.event, input.note?.trim() || null);
+      const detail = await loadDetail(tx, actor, updated);
+      // Rows every transition shares come last, so their locks are held only until the commit that
+      // follows: the organisation's count row, then the audit chain's lock (global). Under load,
+      // taking them before the reads above serialised every write behind a whole transaction.
+      await repo.moveCount(tx, c.organisationId, c.state, d.to);
       await writeAudit(tx, ctx, {
         action: `exchange_case.${input.event}`,
         recordType: 'exchange_case',
@@ -309,8 +315,7 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
         before: { state: c.state, plannedEnd: c.plannedEnd, version: c.version },
         after: { state: updated.state, plannedEnd: updated.plannedEnd, version: updated.version, ...(pre ? { criteria: pre.verdict } : {}) },
       });
-      await hooks.afterTransition?.(tx, ctx, updated, input.event, input.note?.trim() || null);
-      return loadDetail(tx, actor, updated);
+      return detail;
     })).then((detail) => {
       hooks.afterCommit?.();
       return detail;
@@ -602,6 +607,8 @@ export function createExchangesService(database: Database, deps: { criteria: Cri
       const org = input.organisationId ?? actor.organisationId;
       if (org == null || !(actor.role === 'npa' || (actor.role === 'ministry_hr' && actor.organisationId === org))) throw new AppError('forbidden');
       return inTransaction(db, async (tx) => {
+        // An organisation that does not exist is a 404, not a foreign-key error from the database.
+        if (!rowsOf(await tx.execute(sql`select 1 from organisations where id = ${org}`)).length) throw new AppError('not_found');
         const before = await repo.interviewInterval(tx, org);
         await repo.setInterviewInterval(tx, org, input.interviewIntervalMonths);
         await writeAudit(tx, ctx, { action: 'exchange_settings.update', recordType: 'organisation', recordId: org, before: { interviewIntervalMonths: before ?? 3 }, after: { interviewIntervalMonths: input.interviewIntervalMonths } });

@@ -3,7 +3,7 @@
 // the dedupe key of the reminder plus the recipient's account, so a second run writes nothing),
 // then delivers the outbox. Runs every hour inside the server (scheduleReminders, started by
 // main.ts) and by hand with `koryu reminders run [--today YYYY-MM-DD]`.
-import type { Database } from '../../db/client.ts';
+import type { Database, SessionLock } from '../../db/client.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
@@ -93,30 +93,58 @@ export async function runReminders(database: Database, config: Pick<Config, 'smt
 
 export type ReminderSchedule = { stop(): Promise<void> };
 
+/** The advisory lock key of the reminder runs (one instance runs them; see scheduleReminders). */
+export const REMINDERS_LOCK = 727_071;
+
 /**
  * Runs the reminders every `intervalMinutes` (the first run shortly after the start), one run at
- * a time; `stop` clears the timer and waits for a run in progress, before the database closes.
+ * a time; `stop` clears the timer, waits for a run in progress and lets go of the lock, before
+ * the database closes.
+ *
+ * Several instances on one PostgreSQL database: only the instance holding the session-level
+ * advisory lock REMINDERS_LOCK runs them. It takes the lock at its first tick and keeps it (on a
+ * connection of its own) while it lives, so the others skip every tick (`onSkip`); when it stops
+ * or its connection is lost, the lock is freed and the next instance to tick takes it over. Even
+ * two runs at once would write nothing twice (the outbox's dedupe keys, delivery's SKIP LOCKED
+ * claim): the lock keeps the work, and the log, to one instance.
  */
 export function scheduleReminders(
   database: Database,
   config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
-  opts: { intervalMinutes: number; today: () => IsoDate; firstDelayMs?: number; onRun?: (r: ReminderRun) => void; onError?: (err: unknown) => void },
+  opts: {
+    intervalMinutes: number;
+    today: () => IsoDate;
+    firstDelayMs?: number;
+    onRun?: (r: ReminderRun) => void;
+    /** A tick skipped: another instance holds the lock. */
+    onSkip?: () => void;
+    onError?: (err: unknown) => void;
+  },
 ): ReminderSchedule {
+  const intervalMs = Math.max(100, Math.round(opts.intervalMinutes * 60_000));
   let current: Promise<void> | null = null;
+  let lock: SessionLock | null = null;
   let stopped = false;
+  const runOnce = async () => {
+    if (lock && !(await lock.held())) {
+      await lock.release();
+      lock = null;
+    }
+    lock ??= await database.tryLock(REMINDERS_LOCK);
+    if (stopped) return; // stop() came while the lock was being taken
+    if (!lock) return opts.onSkip?.();
+    opts.onRun?.(await runReminders(database, config, opts.today()));
+  };
   const tick = () => {
     if (stopped || current) return;
-    current = runReminders(database, config, opts.today())
-      .then(
-        (r) => opts.onRun?.(r),
-        (err: unknown) => opts.onError?.(err),
-      )
+    current = runOnce()
+      .catch((err: unknown) => opts.onError?.(err))
       .finally(() => {
         current = null;
       });
   };
-  const first = setTimeout(tick, opts.firstDelayMs ?? 30_000);
-  const every = setInterval(tick, opts.intervalMinutes * 60_000);
+  const first = setTimeout(tick, opts.firstDelayMs ?? Math.min(30_000, intervalMs));
+  const every = setInterval(tick, intervalMs);
   first.unref();
   every.unref();
   return {
@@ -125,6 +153,8 @@ export function scheduleReminders(
       clearTimeout(first);
       clearInterval(every);
       await current;
+      await lock?.release();
+      lock = null;
     },
   };
 }

@@ -6,6 +6,7 @@ import { freshDatabase, type TestDb } from '../../test/db.ts';
 import { createCompany, loginAs, testApp, type TestApp } from '../../test/app.ts';
 import { verifyAudit } from '../audit.ts';
 import { backup, restore, tableChecksums } from './backup.ts';
+import { loadDemoSurveys } from '../../cli/demo-surveys.ts';
 
 let t: TestApp;
 let empty: TestDb;
@@ -26,8 +27,11 @@ describe('backup → restore', () => {
     const id = await createCompany(t, '復元テスト株式会社');
     await npa.req('POST', `/api/companies/${id}/divisions`, { name: '総務部' });
     await npa.req('PUT', '/api/auth/locale', { locale: 'en' });
+    // Survey answers are `json` columns: their text (key order, spaces) must come back as written.
+    await loadDemoSurveys(t.db);
     const before = await tableChecksums(t.db.db);
     expect(before.companies!.rows).toBeGreaterThan(0);
+    expect(before.survey_responses!.rows).toBeGreaterThan(0);
     await backup(t.db, file);
     await restore(empty, file);
     expect(await tableChecksums(empty.db)).toEqual(before);

@@ -1,5 +1,5 @@
 // Backup and restore of every table as gzip'd JSON lines. Rows travel as row_to_json and come back
-// through jsonb_populate_recordset, so types round-trip exactly; restore is one transaction.
+// through json_populate_recordset, so types (and json text) round-trip exactly; restore is one transaction.
 import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
@@ -116,7 +116,9 @@ export async function restore(
       if (!table || batch.length === 0) return;
       const t = sql.identifier(table);
       const overriding = identityTables.has(table) ? sql`overriding system value` : sql``;
-      await tx.execute(sql`insert into ${t} ${overriding} select * from jsonb_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::jsonb)`);
+      // json_, not jsonb_populate_recordset: a `json` column keeps its text as written (key order, spaces),
+      // which a detour through jsonb would normalise (survey answers would no longer match their checksum).
+      await tx.execute(sql`insert into ${t} ${overriding} select * from json_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::json)`);
       const n = (counts[table] ?? 0) + batch.length;
       counts[table] = n;
       onProgress?.(table, n);

@@ -17,6 +17,30 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+// The role of the account this browser was last signed in as (no personal data). While the session
+// is read at page load, the layout takes that shape (side menu, no public link row) instead of the
+// logged-out one, so a reload of a signed-in page does not jump when the session arrives.
+const ROLE_HINT_KEY = 'koryu.session-role';
+const roles: readonly Role[] = ['npa', 'center', 'ministry_hr', 'company_hr', 'participant'];
+
+export function sessionRoleHint(): Role | null {
+  try {
+    const v = window.localStorage.getItem(ROLE_HINT_KEY);
+    return roles.includes(v as Role) ? (v as Role) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeRoleHint(role: Role | null): void {
+  try {
+    if (role) window.localStorage.setItem(ROLE_HINT_KEY, role);
+    else window.localStorage.removeItem(ROLE_HINT_KEY);
+  } catch {
+    // Storage unavailable: the layout just starts logged out.
+  }
+}
+
 const putLocale = (locale: Lang) => api.put<void>('/api/auth/locale', { locale }).catch(() => undefined);
 
 /** After sign-in: an explicit choice on this device wins and is saved to the account; otherwise the account's choice applies. */
@@ -28,6 +52,11 @@ function reconcileLocale(account: SessionAccount): void {
     void i18n.changeLanguage(account.locale);
   }
 }
+
+// The page-load session read starts when this module is evaluated, not after React's first render
+// (which is long on a slow phone): the first refresh() takes this answer.
+let pageLoadSession: Promise<SessionResponse> | null = typeof window === 'undefined' ? null : fetchSession();
+pageLoadSession?.catch(() => undefined); // handled by the refresh() that takes it
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionValue['status']>('loading');
@@ -43,13 +72,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAccount(s.account);
     setError(null);
     setStatus('ready');
+    storeRoleHint(s.account?.role ?? null);
     if (s.account) reconcileLocale(s.account);
   }, []);
 
   const refresh = useCallback(async () => {
     const g = ++generation.current;
+    const early = pageLoadSession;
+    pageLoadSession = null;
     try {
-      const s = await fetchSession();
+      const s = await (early ?? fetchSession());
       if (g === generation.current) apply(s);
     } catch (e) {
       if (g !== generation.current) return;
@@ -68,6 +100,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const onLost = () => {
       if (!accountRef.current) return;
       setAccount(null);
+      storeRoleHint(null);
       void fetchSession().catch(() => undefined);
     };
     authEvents.addEventListener('unauthenticated', onLost);
@@ -94,6 +127,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       setCsrfToken(null);
       setAccount(null);
+      storeRoleHint(null);
       await fetchSession().catch(() => undefined);
     }
   }, []);

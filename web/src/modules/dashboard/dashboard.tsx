@@ -81,14 +81,19 @@ export function Dashboard({ account }: { account: SessionAccount }) {
         )
       ) : null}
 
-      <SectionHeading id="links">{t('dashboard.linksHeading')}</SectionHeading>
-      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        {links.map((link) => (
-          <li key={link.to}>
-            <LinkCard to={link.to} title={link.title} description={link.description} />
-          </li>
-        ))}
-      </ul>
+      {/* Shown with the figures, not before them: the figures would push the links down (layout shift). */}
+      {loading ? null : (
+        <>
+          <SectionHeading id="links">{t('dashboard.linksHeading')}</SectionHeading>
+          <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            {links.map((link) => (
+              <li key={link.to}>
+                <LinkCard to={link.to} title={link.title} description={link.description} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -511,10 +511,15 @@ export function createPublicIndex(feed: PublicIndexFeed, opts: PublicIndexOption
       });
       return inflight;
     }
-    queued ??= inflight.then(() => {
+    // The waiters' catch-up starts once the one in flight has settled, whether it succeeded or
+    // failed: chained on success only, a failed catch-up (e.g. no pool connection within its
+    // timeout) left `queued` rejected for good, and every later request that arrived while another
+    // catch-up ran was refused at once (seen under bench/mixed-load.ts: 99% of listings 503).
+    const next = () => {
       queued = null;
       return catchUp();
-    });
+    };
+    queued ??= inflight.then(next, next);
     return queued;
   }
 
