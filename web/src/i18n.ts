@@ -41,7 +41,8 @@ export const pick = (lang: Lang, ja: string | null | undefined, en: string | nul
   (lang === 'en' ? en || ja : ja || en) ?? '';
 
 const initial = storedLocale() ?? 'ja';
-document.documentElement.lang = initial;
+// Guarded: the API client imports this module in unit tests that run without a DOM.
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 const localeChunks: BackendModule = {
   type: 'backend',
@@ -85,7 +86,7 @@ export const i18nReady: Promise<unknown> = i18n
   });
 
 i18n.on('languageChanged', (lng) => {
-  if (isLang(lng)) document.documentElement.lang = lng;
+  if (isLang(lng) && typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
 export default i18n;
