@@ -14,12 +14,11 @@
 // (e) `koryu audit verify` on every database above.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf } from '../server/src/db/client.ts';
-import { arg } from './lib.ts';
+import { arg, freePort } from './lib.ts';
 
 const PG_BIN = arg('pg-bin', '/usr/lib/postgresql/15/bin');
 const PG_DIR = arg('pg-dir', '/tmp/koryu-pgfault');
@@ -58,16 +57,6 @@ function pgctlAsync(args: string): Promise<number | null> {
 const koryu = (env: Record<string, string>, ...args: string[]) =>
   sh(process.execPath, ['bin/koryu.js', ...args], { env: { LOG_LEVEL: 'warn', ...env }, allowFail: true });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(p));
-    });
-  });
-}
 
 async function admin<T>(q: string, db = PG_ADMIN): Promise<T[]> {
   const c = new pg.Client({ connectionString: db });

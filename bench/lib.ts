@@ -1,6 +1,7 @@
 // Shared helpers for benchmarks: start koryu as a child process, log in, sample its memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Database } from '../server/src/db/client.ts';
 
@@ -128,4 +129,16 @@ export function coldWarmArgs(defaults: { port: number; coldRuns: number; warmRun
     restarts: num('restarts', defaults.restarts),
     httpRuns: num('http-runs', defaults.httpRuns),
   };
+}
+
+/** A port the system reports free on 127.0.0.1 (a fixed one could be another service's). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as net.AddressInfo).port;
+      probe.close(() => resolve(p));
+    });
+  });
 }

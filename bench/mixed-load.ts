@@ -29,6 +29,7 @@ import { createServices } from '../server/src/services.ts';
 import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchAccount, pct } from './criteria-lib.ts';
 import { generateDocuments } from './generator/criteria-documents.ts';
 import { arg, rssMb } from './lib.ts';
+import { koryuPath, searchMix } from './search-mix.ts';
 
 const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? '');
 if (!databaseUrl) {
@@ -91,29 +92,7 @@ const sample = await one<{ name: string; kana: string | null; cn: string; indust
       where id in (select 1 + floor(random() * (select max(id) from companies))::bigint from generate_series(1, 600)) limit 300`,
 );
 const enc = encodeURIComponent;
-const companyPaths: string[] = [];
-for (const [i, s] of sample.entries()) {
-  const core = s.name.replace(/株式会社|合同会社|有限会社|一般社団法人|一般財団法人|医療法人社団|医療法人|信用金庫|学校法人|社会福祉法人/g, '');
-  const start = i % Math.max(1, core.length - 3);
-  const len = 3 + (i % 4);
-  switch (i % 6) {
-    case 0:
-    case 1:
-      companyPaths.push(`/api/companies?q=${enc(core.slice(start, start + len))}`);
-      break;
-    case 2:
-      companyPaths.push(`/api/companies?q=${enc((s.kana ?? core).slice(0, 4))}`);
-      break;
-    case 3:
-      companyPaths.push(`/api/companies?q=${s.cn}`);
-      break;
-    case 4:
-      companyPaths.push(`/api/companies?q=${enc(core.slice(0, 3))}&industry=${s.industry ?? 'E'}`);
-      break;
-    default:
-      companyPaths.push(`/api/companies?industry=${s.industry ?? 'E'}&prefecture=${s.pref ?? '13'}&size=small&page=${1 + (i % 5)}`);
-  }
-}
+const companyPaths = searchMix(sample).map(koryuPath);
 
 // Wish sheets: the query mix of bench/wishes-public-http.bench.ts; sheet pages of published, unexpired sheets.
 const wishPaths = [

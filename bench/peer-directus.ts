@@ -20,14 +20,13 @@ import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { openDatabase, rowsOf, type Database } from '../server/src/db/client.ts';
-import { createServices } from '../server/src/services.ts';
 import { createCompaniesService } from '../server/src/modules/companies/companies.service.ts';
-import { loadConfig } from '../server/src/platform/config.ts';
-import { systemContext, type Actor } from '../server/src/platform/context.ts';
+import type { Actor } from '../server/src/platform/context.ts';
 import { companyListQuerySchema } from '../common/src/schemas/companies.schema.ts';
 import { normalizeForSearch } from '../common/src/text.ts';
 import { normalizeCorporateNumber } from '../common/src/corporate-number.ts';
 import { arg, login, startKoryu } from './lib.ts';
+import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchAccount } from './criteria-lib.ts';
 import { koryuPath, sampleSql, searchMix, type CompanySample, type SearchParams } from './search-mix.ts';
 
 const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? '');
@@ -43,8 +42,8 @@ const appPool = Number(arg('pool', String(connections))); // koryu's and Directu
 const directusVersion = arg('directus-version', '12.4.0');
 const [koryuPort, directusPort] = arg('ports', '3992,8056').split(',').map(Number) as [number, number];
 const peerDir = path.resolve(import.meta.dirname, '.peer/directus');
-const EMAIL = 'bench-npa@bench.koryu.jp';
-const PASSWORD = 'bench-password-2026';
+const EMAIL = BENCH_EMAIL;
+const PASSWORD = BENCH_PASSWORD;
 const PAGE_SIZE = 20; // koryu's default page size; Directus is asked for the same
 const log = (s: string) => console.error(`[bench:peer] ${s}`);
 
@@ -270,14 +269,8 @@ async function floorLoad(pool: pg.Pool, queries: FloorQuery[], conns: number, se
 // ------------------------------------------------------------------ main
 
 const cli = ensureDirectus();
+await ensureBenchAccount(databaseUrl);
 const d = await openDatabase({ databaseUrl, poolSize: 2 });
-await d.migrate();
-const services = createServices(d, loadConfig({}));
-const exists = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from accounts where email = ${EMAIL}`))[0]!.n;
-if (!exists) {
-  const npa = rowsOf<{ id: number }>(await d.db.execute(sql`select id::int as id from organisations where name_ja = '人事院'`))[0]!.id;
-  await services.accounts.createAccount({ email: EMAIL, displayName: 'bench', password: PASSWORD, role: 'npa', organisationId: npa }, systemContext('bench'));
-}
 const total = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from companies`))[0]!.n;
 const sample = rowsOf<CompanySample>(await d.db.execute(sql.raw(sampleSql)));
 await d.close();

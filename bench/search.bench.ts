@@ -5,28 +5,20 @@
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf } from '../server/src/db/client.ts';
-import { createServices } from '../server/src/services.ts';
-import { loadConfig } from '../server/src/platform/config.ts';
-import { systemContext } from '../server/src/platform/context.ts';
 import { arg, login, rssMb, startKoryu } from './lib.ts';
+import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchAccount } from './criteria-lib.ts';
 import { koryuPath, sampleSql, searchMix, type CompanySample } from './search-mix.ts';
 
 const databaseUrl = arg('database-url', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/koryu_national');
 const connections = Number(arg('connections', '50'));
 const duration = Number(arg('duration', '30'));
 const port = Number(arg('port', '3990'));
-const EMAIL = 'bench-npa@bench.koryu.jp';
-const PASSWORD = 'bench-password-2026';
+const EMAIL = BENCH_EMAIL;
+const PASSWORD = BENCH_PASSWORD;
 
 async function prepare(): Promise<string[]> {
+  await ensureBenchAccount(databaseUrl);
   const d = await openDatabase({ databaseUrl });
-  await d.migrate();
-  const services = createServices(d, loadConfig({}));
-  const exists = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from accounts where email = ${EMAIL}`))[0]!.n;
-  if (!exists) {
-    const npa = rowsOf<{ id: number }>(await d.db.execute(sql`select id::int as id from organisations where name_ja = '人事院'`))[0]!.id;
-    await services.accounts.createAccount({ email: EMAIL, displayName: 'bench', password: PASSWORD, role: 'npa', organisationId: npa }, systemContext('bench'));
-  }
   const total = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from companies`))[0]!.n;
   // A realistic query mix drawn from the data: parts of names (3–6 chars), kana, 法人番号, and filters.
   const sample = rowsOf<CompanySample>(await d.db.execute(sql.raw(sampleSql)));

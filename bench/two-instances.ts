@@ -18,7 +18,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +28,7 @@ import { exchangeCases, organisations, orgUnits } from '../server/src/db/schema.
 import { loadConfig } from '../server/src/platform/config.ts';
 import { systemContext } from '../server/src/platform/context.ts';
 import { createServices } from '../server/src/services.ts';
+import { freePort } from './lib.ts';
 import { seedKnowledgePages } from '../server/src/modules/knowledge/knowledge.seed.ts';
 import { seedPublishedStatistics } from '../server/src/modules/statistics/published.service.ts';
 import { makeCorporateNumber } from '../common/src/corporate-number.ts';
@@ -71,16 +71,6 @@ function check(name: string, ok: boolean, detail: string): void {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const since = (t0: number) => Math.round(performance.now() - t0);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(p));
-    });
-  });
-}
 
 // ------------------------------------------------------------------ koryu instances
 
